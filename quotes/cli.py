@@ -1,0 +1,191 @@
+"""The ``quotes`` command: a thin click layer over the pipeline modules."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import click
+
+from . import __version__
+from .articles import InputError, read_articles
+from .extract import DEFAULT_MODEL, Extractor, ModelNotFound
+from .model import Article, Quote
+
+TABLE_COLUMNS = (("speaker", 24), ("type", 8), ("rule", 24), ("text", 70))
+
+
+def model_option(f):
+    return click.option("--model", default=DEFAULT_MODEL, show_default=True,
+                        help="Installed spaCy pipeline to parse with, e.g. en_core_web_trf.")(f)
+
+
+def skip_errors_option(f):
+    return click.option("--skip-errors", is_flag=True,
+                        help="Skip bad files and lines (listed at the end) instead of stopping at the first.")(f)
+
+
+@click.group()
+@click.version_option(__version__)
+def main() -> None:
+    """Pull quotes out of news articles, attribute them to their speakers, store them in SQLite.
+
+    Articles are .txt files, .jsonl or .jsonl.gz files (one {"id", "text", ...} object a line),
+    .html pages, or folders holding any of these.
+    """
+
+
+class Progress:
+    """Articles done, rate and (when the total is known) ETA, on standard error, once a second."""
+
+    def __init__(self, total: int | None, enabled: bool) -> None:
+        self.total, self.enabled = total, enabled
+        self.done, self.started, self.shown = 0, time.monotonic(), 0.0
+
+    def step(self, _article: Article | None = None) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if self.enabled and now - self.shown >= 1.0:
+            self.shown = now
+            self._show(now)
+
+    def _show(self, now: float) -> None:
+        rate = self.done / max(now - self.started, 1e-9)
+        line = f"{self.done} articles, {rate:.1f}/s"
+        if self.total:
+            eta = (self.total - self.done) / rate if rate else 0
+            line = f"{self.done}/{self.total} articles, {rate:.1f}/s, ETA {eta:.0f}s"
+        click.echo(f"\r{line}   ", err=True, nl=False)
+
+    def close(self) -> None:
+        if self.enabled and self.done:
+            self._show(time.monotonic())
+            click.echo("", err=True)
+
+
+class ErrorLog:
+    """Collects skipped inputs under --skip-errors; without it the first one stops the command."""
+
+    def __init__(self, skip: bool) -> None:
+        self.skip = skip
+        self.errors: list[InputError] = []
+
+    def __call__(self, error: InputError) -> None:
+        self.errors.append(error)
+
+    def report(self) -> None:
+        if self.errors:
+            click.echo(f"Skipped {len(self.errors)} bad input(s):", err=True)
+            for error in self.errors:
+                click.echo(f"  {error}", err=True)
+
+
+def _articles(paths: Iterable[str], log: ErrorLog) -> Iterator[Article]:
+    try:
+        yield from read_articles(paths, on_error=log if log.skip else None)
+    except InputError as e:
+        raise click.ClickException(f"{e}\n(use --skip-errors to skip bad input and go on)") from None
+
+
+def _extractor(model: str) -> Extractor:
+    try:
+        return Extractor(model)
+    except ModelNotFound as e:
+        raise click.ClickException(str(e)) from None
+
+
+def _table_row(quote: Quote) -> str:
+    cells = []
+    for name, width in TABLE_COLUMNS:
+        value = str(getattr(quote, name) or ("?" if name == "speaker" else ""))
+        value = " ".join(value.split())
+        cells.append(value[:width - 1] + "…" if len(value) > width else value.ljust(width))
+    return "  ".join(cells).rstrip()
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True,
+              help="jsonl prints one quote a line, the format that ../shared/eval/score.py judges.")
+@model_option
+@skip_errors_option
+def extract(files: tuple[str, ...], fmt: str, model: str, skip_errors: bool) -> None:
+    """Print the quotes of FILES with their speakers, without writing a database."""
+    log = ErrorLog(skip_errors)
+    extractor = _extractor(model)
+    if fmt == "table":
+        click.echo("  ".join(name.upper().ljust(width) for name, width in TABLE_COLUMNS).rstrip())
+    for article, quotes in extractor.extract_many(_articles(files, log)):
+        for quote in quotes:
+            if fmt == "jsonl":
+                click.echo(json.dumps(quote.to_dict(), ensure_ascii=False))
+            else:
+                click.echo(_table_row(quote))
+    log.report()
+
+
+@main.command()
+@click.argument("db", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
+@model_option
+@skip_errors_option
+@click.option("--progress/--no-progress", default=None, help="Show progress (default: when stderr is a terminal).")
+def build(db: str, files: tuple[str, ...], model: str, skip_errors: bool, progress: bool | None) -> None:
+    """Extract the quotes of FILES into the SQLite database DB.
+
+    Running it again with the same files changes nothing; an interrupted build leaves DB as it was.
+    """
+    from .database import write_results
+
+    log = ErrorLog(skip_errors)
+    extractor = _extractor(model)
+    bar = Progress(None, sys.stderr.isatty() if progress is None else progress)
+    results = extractor.extract_many(_articles(files, log))
+    try:
+        stats = write_results(db, results, version=f"quotes {__version__}, {extractor.model_name}",
+                              progress=bar.step)
+    finally:
+        bar.close()
+    log.report()
+    click.echo(f"{db}: {stats.articles_seen} articles read, {stats.articles_written} written, "
+               f"{stats.articles_unchanged} unchanged, {stats.duplicates} duplicates; "
+               f"{stats.quotes} quotes, {stats.speakers} speakers", err=True)
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--predictions", type=click.Path(exists=True, dir_okay=False),
+              help="Score these predictions (JSON lines) instead of extracting from the gold articles.")
+@model_option
+@click.option("--errors", type=int, default=0, help="List up to N errors.")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole result as JSON.")
+def evaluate(gold: str, predictions: str | None, model: str, errors: int, as_json: bool) -> None:
+    """Score quote extraction and attribution on GOLD.jsonl, as ../shared/eval/score.py does."""
+    from .evaluate import format_report, read_jsonl, score
+
+    try:
+        gold_rows = read_jsonl(gold)
+        if predictions:
+            predicted = read_jsonl(predictions)
+        else:
+            log = ErrorLog(False)
+            predicted = [q.to_dict() for _, quotes in _extractor(model).extract_many(_articles([gold], log))
+                         for q in quotes]
+    except (ValueError, KeyError) as e:
+        raise click.ClickException(f"cannot read {predictions or gold}: {e}") from None
+    result = score(gold_rows, predicted, errors)
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else format_report(result))
+
+
+def run() -> None:
+    """Entry point that keeps a broken pipe (``quotes extract ... | head``) quiet."""
+    try:
+        main()
+    except BrokenPipeError:
+        sys.stderr.close()
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,78 @@
+"""Word lists that decide what is speech and who can speak."""
+from __future__ import annotations
+
+import re
+
+# Verbs of saying or writing. Beliefs and plans (think, want, hope) are deliberately absent.
+SPEECH_VERBS = frozenset("""
+say tell add note stress explain claim argue announce write report warn insist suggest
+acknowledge admit deny predict promise vow declare state confirm recall conclude emphasize
+emphasise tweet reply respond answer assert contend maintain observe remark comment mention
+reiterate repeat complain allege charge counter concede testify disclose reveal estimate
+caution point continue describe sum summarize summarise underline underscore retort quip
+joke boast pledge assure inform urge recount explain recommend propose
+""".split())
+
+
+PRONOUNS_PERSON = frozenset("he she him her i we".split())
+PRONOUNS_GROUP = frozenset("they them".split())
+PRONOUNS_ORG = frozenset("it".split())
+
+# Unnamed sources: plural ones are groups, singular ones anonymous.
+GROUP_NOUNS = frozenset("""
+experts analysts officials sources observers critics diplomats economists politicians
+commentators lawmakers legislators residents witnesses people observers scientists
+authorities investigators activists protesters supporters opponents aides advisers
+advisors insiders researchers
+""".split())
+ANONYMOUS_NOUNS = frozenset("source insider official witness person".split())
+
+# Words that make a noun phrase an organisation even when NER misses it.
+ORG_WORDS = frozenset("""
+kremlin ministry government committee department agency office council parliament
+commission service administration campaign party embassy court police army ministry
+newspaper agency press tass ria interfax bureau cabinet duma senate congress house
+""".split())
+
+TITLES_RE = re.compile(
+    r"^(?:(?:mr|mrs|ms|miss|dr|prof|professor|sen|senator|rep|representative|gov|governor|"
+    r"president|vice president|premier|prime minister|minister|secretary|gen|general|col|"
+    r"lt|sgt|capt|adm|judge|justice|rev|sir|lord|lady|dame|mayor|speaker|chancellor|"
+    r"ambassador|king|queen|prince|princess|pope|sheikh|st)\.?\s+)+",
+    re.IGNORECASE,
+)
+
+IRREGULAR_FORMS = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"]}
+
+
+def verb_forms(lemma: str) -> set[str]:
+    """Inflected forms of a regular English verb (enough for a pre-filter, not a lemmatiser)."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    third = lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        third, past = lemma[:-1] + "ies", lemma[:-1] + "ied"
+    else:
+        past = stem + "ed"
+    return {lemma, third, past, stem + "ing", *IRREGULAR_FORMS.get(lemma, [])}
+
+
+SPEECH_FORMS = {form: verb for verb in SPEECH_VERBS for form in verb_forms(verb)}
+# Base forms that are mostly nouns in news ("a report", "the state") do not make a sentence worth parsing.
+NOUNLIKE = frozenset("""
+report state point comment charge estimate answer claim note call promise pledge counter joke
+tweet continue reply respond repeat mention complain remark observe describe sum answer
+""".split())
+
+
+def speech_lemma(word: str) -> str | None:
+    """The speech verb an inflected form belongs to ("stressed" -> "stress"), else None."""
+    return SPEECH_FORMS.get(word.lower())
+
+
+# Cheap pre-filter: a sentence without any of these cannot hold speech we can attribute.
+CUE_RE = re.compile(
+    r"[\"“”„«»]|''|``|\b(?:according|opinion|view|words|"
+    + "|".join(sorted((f for f, v in SPEECH_FORMS.items() if f != v or v not in NOUNLIKE), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)

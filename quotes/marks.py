@@ -1,0 +1,146 @@
+"""Find direct quotes by their quote marks, robust to the unbalanced marks of real copy.
+
+Marks are paired paragraph by paragraph, so one missing mark damages one paragraph, never
+the rest of the article. Each mark is read from its context (what stands on its left and
+right) and then paired by a small state machine that knows the habits of translated copy:
+a closing mark with a stray space before it, and a quote resumed after `` - `` whose opening
+mark is missing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Literal
+
+Hint = Literal["open", "close", "either"]
+
+# `''` and ``` `` ``` are the double quotes of wire copy converted from typewriter style.
+MARK_RE = re.compile(r"''|``|[\"“”„«»‹›]")
+OPEN_ONLY = {"„", "«", "‹", "``"}
+CLOSE_ONLY = {"»", "›"}
+TYPO_OPEN = {"“"}
+TYPO_CLOSE = {"”"}
+LEFT_OPEN_CONTEXT = set("([{—–-/\u202a\u202c") | {"\u00a0"}
+RIGHT_CLOSE_CONTEXT = set(".,;:!?)]}—–-…'’\u202a\u202c")
+RESUME_RE = re.compile(r"(?<=[.,!?…:;])\s+[-–—]\s*(?=\S)")
+SENTENCE_END = ".!?…"
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Text between two quote marks (or a mark and the paragraph edge)."""
+
+    start: int
+    end: int
+    open_mark: int | None  # position of the opening mark; None when it is missing
+    close_mark: int | None  # position of the closing mark; None when it is missing
+    how: str  # "paired", "open_to_paragraph_end", "resumed_after_dash", "from_paragraph_start"
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of each non-blank line of ``text``."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line.rstrip("\r\n"))
+        if text[pos:end].strip():
+            yield pos, end
+        pos += len(line)
+
+
+SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?…])[\"”’»']*\s+(?=[\"“‘«(\[A-Z0-9-])")
+ABBREVIATION_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Gen|Lt|Col|Prof|Jr|Sr|Sgt|Capt|No|Inc|Corp|Co|Vs|vs)|"
+                             r"\b[A-Z])\.[\"”’»']*\s*$")
+
+
+def sentences(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """Yield ``(start, end)`` of the sentences of ``text[lo:hi]``: a cheap splitter, good enough to
+    choose what to parse (titles like "Mr." and initials do not end a sentence)."""
+    start = lo
+    for m in SENTENCE_BREAK_RE.finditer(text, lo, hi):
+        if ABBREVIATION_RE.search(text, max(lo, m.start() - 6), m.start()):
+            continue
+        yield start, m.start()
+        start = m.end()
+    if start < hi:
+        yield start, hi
+
+
+def _hint(text: str, pos: int, mark: str, lo: int, hi: int) -> Hint:
+    left = text[pos - 1] if pos > lo else " "
+    right = text[pos + len(mark)] if pos + len(mark) < hi else " "
+    left_open = left.isspace() or left in LEFT_OPEN_CONTEXT
+    right_close = right.isspace() or right in RIGHT_CLOSE_CONTEXT
+    if mark in OPEN_ONLY:
+        return "open"
+    if mark in CLOSE_ONLY:
+        return "close"
+    if mark in TYPO_OPEN:
+        return "close" if right_close and not left_open else "open"
+    if mark in TYPO_CLOSE:
+        return "open" if left_open and not right_close else "close"
+    if left_open and not right_close:
+        return "open"
+    if right_close and not left_open:
+        return "close"
+    return "either"
+
+
+def _at_paragraph_end(text: str, pos: int, hi: int) -> bool:
+    return not text[pos:hi].strip()
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Return the direct-quote spans of ``text``, sorted by start, never overlapping."""
+    spans: list[QuoteSpan] = []
+    for lo, hi in paragraphs(text):
+        spans.extend(_paragraph_spans(text, lo, hi))
+    return spans
+
+
+def _paragraph_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    open_at: int | None = None
+    open_len = 0
+    last_close = lo  # where text outside quotes resumes
+    for m in MARK_RE.finditer(text, lo, hi):
+        pos, mark = m.start(), m.group()
+        hint = _hint(text, pos, mark, lo, hi)
+        if open_at is None:
+            isolated_end = hint == "either" and _at_paragraph_end(text, m.end(), hi)
+            if hint == "close" or isolated_end:
+                start, how = _orphan_close_start(text, last_close, pos)
+                spans.append(QuoteSpan(start, pos, None, pos, how))
+                last_close = m.end()
+            else:
+                open_at, open_len = pos, len(mark)
+            continue
+        if hint == "open" and mark in TYPO_OPEN | OPEN_ONLY and text[open_at:open_at + open_len] == mark:
+            # Two opening marks in a row: the first quote lost its closing mark.
+            spans.append(QuoteSpan(open_at + open_len, _trim_end(text, open_at, pos), open_at, None,
+                                   "open_to_next_open"))
+            open_at, open_len = pos, len(mark)
+            continue
+        spans.append(QuoteSpan(open_at + open_len, pos, open_at, pos, "paired"))
+        open_at, last_close = None, m.end()
+    if open_at is not None:
+        spans.append(QuoteSpan(open_at + open_len, hi, open_at, None, "open_to_paragraph_end"))
+    return [s for s in spans if text[s.start:s.end].strip()]
+
+
+def _trim_end(text: str, lo: int, hi: int) -> int:
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return hi
+
+
+def _orphan_close_start(text: str, lo: int, close: int) -> tuple[int, str]:
+    """Where a quote whose opening mark is missing begins."""
+    resumed = None
+    for m in RESUME_RE.finditer(text, lo, close):
+        resumed = m
+    if resumed is not None:
+        return resumed.end(), "resumed_after_dash"
+    start = lo
+    while start < close and (text[start].isspace() or text[start] in "-–—"):
+        start += 1
+    return start, "from_paragraph_start"

@@ -1,0 +1,168 @@
+"""People and organisations of one article: clean names, one canonical name each, their roles.
+
+Within an article each speaker gets one canonical name, the fullest form in which the article
+names them: "Lukashenko", "Lukashenka" and "Lukashenkko" join "Alexander Lukashenko".
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .cues import TITLES_RE
+from .roles import HEADS, matches, role_key
+
+SURNAME_SIMILARITY = 80  # fuzz.ratio: Lukashenko/Lukashenka 90, Peskov/Pesko 91, Putin/Petin 80
+LEADING_WORDS_RE = re.compile(r"^(?:(?:as|but|and|so|then|when|while|if|according|meanwhile|however|also|"
+                              r"in|on|at|the|for|with|after|before|said|says|told)\s+)+", re.IGNORECASE)
+POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+def clean_name(name: str) -> str:
+    """Drop titles, possessives and stray punctuation: "Mr. Peskov's" -> "Peskov"."""
+    name = re.sub(r"\s+", " ", name).strip(" ,.;:-–—\"“”'’()")
+    name = LEADING_WORDS_RE.sub("", name)
+    name = TITLES_RE.sub("", name)
+    name = POSSESSIVE_RE.sub("", name)
+    return name.strip(" ,.;:-–—")
+
+
+def split_title(name: str) -> tuple[str | None, str]:
+    """Split a role written before a name: "Minister of Economy of Belarus Dmitry Krutoy" ->
+    ("Minister of Economy of Belarus", "Dmitry Krutoy")."""
+    words = name.split()
+    head = max((i for i, w in enumerate(words) if w.casefold() in HEADS), default=None)
+    if head is None or head == len(words) - 1:
+        return None, name
+    i = head + 1
+    while i + 1 < len(words) and words[i].casefold() in ("of", "for"):
+        i += 3 if words[i + 1].casefold() == "the" else 2
+    if i >= len(words) or not words[i][:1].isupper():
+        return None, name
+    return " ".join(words[:i]), " ".join(words[i:])
+
+
+def _surname(name: str) -> str:
+    parts = [p for p in name.split() if p.lower().rstrip(".") not in {"jr", "sr", "ii", "iii"}]
+    return parts[-1].casefold() if parts else ""
+
+
+def _first(name: str) -> str:
+    parts = name.split()
+    return parts[0].casefold() if len(parts) > 1 else ""
+
+
+def _compatible_first(a: str, b: str) -> bool:
+    """First names that can denote the same person: equal, an initial, or a spelling variant."""
+    if not a or not b:
+        return True
+    if a[0] != b[0]:
+        return False
+    if len(a.rstrip(".")) == 1 or len(b.rstrip(".")) == 1:
+        return True
+    return fuzz.ratio(a, b) >= 75
+
+
+@dataclass
+class Person:
+    """One person of an article with every surface form seen and the roles the article gives."""
+
+    forms: Counter = field(default_factory=Counter)
+    roles: list[tuple[str, int]] = field(default_factory=list)  # (role text, position)
+    positions: list[int] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The fullest form; among equally full forms the most frequent, then the first seen."""
+        order = {form: i for i, form in enumerate(self.forms)}
+        return max(self.forms, key=lambda f: (len(f.split()) > 1, self.forms[f], -order[f]))
+
+    @property
+    def surname(self) -> str:
+        return _surname(self.name)
+
+    def holds(self, description: str) -> bool:
+        """True when one of the person's roles in the article fits the description."""
+        wanted = role_key(description)
+        return wanted is not None and any(
+            (key := role_key(role)) is not None and matches(wanted, key) for role, _ in self.roles)
+
+
+class People:
+    """The people named in one article, grouped so that each has one canonical name."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+
+    def add(self, raw: str, position: int, role: str | None = None) -> Person | None:
+        """Record a name seen at ``position``; return the person it denotes."""
+        name = clean_name(raw)
+        if not name or not name[0].isupper() or len(name) < 2:
+            return None
+        person = self._find(name, position, create=True)
+        person.forms[name] += 1
+        person.positions.append(position)
+        if role:
+            person.roles.append((role, position))
+        return person
+
+    def find(self, raw: str, position: int) -> Person | None:
+        """The person a name denotes, without recording it."""
+        name = clean_name(raw)
+        return self._find(name, position, create=False) if name else None
+
+    def _find(self, name: str, position: int, create: bool) -> Person | None:
+        surname, first = _surname(name), _first(name)
+        candidates = []
+        for person in self.people:
+            other = person.surname
+            same = other == surname or (
+                min(len(other), len(surname)) >= 5 and fuzz.ratio(other, surname) >= SURNAME_SIMILARITY
+            )
+            if same and _compatible_first(first, _first(person.name)):
+                candidates.append(person)
+        if not candidates and not create:
+            whole = name.casefold()
+            candidates = [p for p in self.people if any(f.casefold() == whole for f in p.forms)]
+        if candidates:
+            # A bare surname shared by two people goes to the one named last before it.
+            return max(candidates, key=lambda p: max((x for x in p.positions if x <= position), default=-1))
+        if not create:
+            return None
+        person = Person()
+        self.people.append(person)
+        return person
+
+    def by_role(self, description: str, position: int) -> Person | None:
+        """The person whose role in this article fits a description like "the Belarusian leader".
+
+        When several do, the one named last before ``position`` wins.
+        """
+        holders = [p for p in self.people if p.holds(description)]
+        if not holders:
+            return None
+        return max(holders, key=lambda p: max((x for x in p.positions if x <= position), default=-1))
+
+
+NAME_RUN_RE = re.compile(r"\b(?:[A-Z][\w’'-]*\.?\s+){0,5}[A-Z][\w’'-]+")
+APPOSITIVE_RE = re.compile(r",\s+((?:a|an|the)\s+[^,.;:\"“”]{3,80}?)(?=,|\.)")
+
+
+def collect_from_text(text: str, people: People) -> None:
+    """Add the roles that plain text gives people: a role written before a name ("Belarusian
+    President Alexander Lukashenko") or an appositive after a known name ("Dmitry Peskov, a
+    spokesman for the Russian president,"), also in sentences that were not parsed."""
+    for m in NAME_RUN_RE.finditer(text):
+        role, name = split_title(m.group())
+        known = people.find(name, m.start())
+        if role is None:
+            after = APPOSITIVE_RE.match(text, m.end())
+            if known is None or after is None or not role_key(after.group(1)):
+                continue
+            role = after.group(1)
+        if known is not None and m.start() in known.positions:
+            known.roles.append((role, m.start()))
+        elif known is not None or len(name.split()) >= 2:
+            people.add(name, m.start(), role)

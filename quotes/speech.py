@@ -1,0 +1,329 @@
+"""Speech events in a parsed paragraph: a cue (said, according to, in his opinion), who, and what.
+
+Works on one spaCy ``Doc`` per paragraph; every offset returned is a character offset into
+the article (``offset`` is where the paragraph starts).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import (ANONYMOUS_NOUNS, GROUP_NOUNS, ORG_WORDS, PRONOUNS_GROUP,
+                   PRONOUNS_ORG, PRONOUNS_PERSON, speech_lemma)
+from .names import split_title
+from .roles import role_key
+
+MentionKind = Literal["name", "organization", "pronoun", "description", "group", "anonymous"]
+SUBJECTS = ("nsubj", "nsubjpass")
+NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART",
+                "LAW", "LANGUAGE"}
+SPOKESPEOPLE = {"official", "spokesman", "spokeswoman", "spokesperson", "aide", "representative", "statement"}
+PUBLICATIONS = {"survey", "poll", "report", "study", "analysis", "editorial", "memo", "release"}
+POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
+EDGE_PUNCT = set(" \t\n,;:—–-")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker as the article writes it, with the role given beside it if any."""
+
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Speech:
+    """One speech cue: who speaks (if the parse says) and, for reported speech, what."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    speaker: Mention | None
+    content: tuple[int, int] | None
+    rule: str
+
+
+def _chars(tokens: list[Token], offset: int, text: str) -> tuple[int, int] | None:
+    """Character span of a token range, trimmed of edge punctuation and white space."""
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while end > start and (text[end - 1] in EDGE_PUNCT or text[end - 1] == "." and not text[end - 2].isupper()):
+        end -= 1
+    return (offset + start, offset + end) if end - start > 1 else None
+
+
+def _text(tokens: list[Token]) -> str:
+    """The article's own text from the first to the last token."""
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+
+
+def _entity(tok: Token) -> Span | None:
+    doc = tok.doc
+    if not tok.ent_type_:
+        return None
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _name_tokens(tok: Token) -> list[Token]:
+    """The proper-noun run around ``tok``: "Kirill Koktysh" from "Koktysh"."""
+    doc = tok.doc
+    lo = hi = tok.i
+    while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i in range(lo - 1, tok.i + 1):
+        lo -= 1
+    while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].dep_ in ("flat", "compound", "nsubj"):
+        hi += 1
+    return list(doc[lo:hi + 1])
+
+
+def role_of(tok: Token, name: list[Token]) -> str | None:
+    """The role the article gives beside a name: an appositive, or the words before the name."""
+    for child in tok.children:
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and child.i > tok.i:
+            words = [t for t in child.subtree if t.i > tok.i]
+            text = _text(words).strip(" ,")
+            if role_key(text):
+                return text
+    before = [t for t in tok.subtree if t.i < name[0].i and t.dep_ not in ("det", "punct", "poss", "case")]
+    if before and before[-1].i == name[0].i - 1:
+        text = _text(before)
+        if role_key(text):
+            return text
+    return None
+
+
+def mention_of(tok: Token, offset: int) -> Mention | None:
+    """Describe the speaker that ``tok`` (a subject or the object of "according to") denotes."""
+    low = POSSESSIVES.get(tok.lower_, tok.lower_)
+    if tok.pos_ == "PRON" or low in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_ORG:
+        if low in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_ORG:
+            return Mention(offset + tok.idx, offset + tok.idx + len(tok), tok.text, "pronoun")
+        return None
+    ent = _entity(tok)
+    if ent is not None and ent.label_ in NOT_SPEAKERS:
+        return None
+    if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE"):
+            name = list(ent)
+        else:
+            name = _name_tokens(tok)
+        label = ent.label_ if ent is not None else ""
+        text = _text(name)
+        role, person = split_title(text)
+        if role is not None:
+            start = name[0].idx + text.rindex(person)
+            return Mention(offset + start, offset + start + len(person), person, "name", role)
+        if label == "NORP":
+            kind: MentionKind = "group"
+        elif label in ("ORG", "GPE") or (label != "PERSON" and tok.lower_ in ORG_WORDS):
+            kind = "organization"
+        else:
+            kind = "name"
+        start, end = name[0].idx, name[-1].idx + len(name[-1])
+        return Mention(offset + start, offset + end, text, kind, role_of(tok, name))
+    if tok.pos_ != "NOUN":
+        return None
+    named = [e for e in tok.doc.ents if e.label_ == "PERSON" and e.start > tok.i
+             and tok.is_ancestor(e.root)]
+    owner = _org_modifier(tok)
+    noun = _singular(low)
+    if owner is not None and noun in SPOKESPEOPLE | PUBLICATIONS:
+        # "a Freedom Partners official", "a New York Times/CBS News survey": the organisation speaks.
+        return Mention(offset + owner.start_char, offset + owner.end_char, owner.text, "organization")
+    if named:
+        ent = named[-1]
+        role = tok.doc[tok.left_edge.i:ent.start].text
+        role = role[4:] if role.lower().startswith("the ") else role
+        return Mention(offset + ent.start_char, offset + ent.end_char, ent.text, "name",
+                       role if role_key(role) else None)
+    words = [t for t in tok.subtree if t.dep_ not in ("appos", "relcl", "acl", "punct", "cc", "conj")
+             or t.i < tok.i]
+    words = [t for t in words if not (t.dep_ == "punct" and t.i < tok.i)]
+    span = _chars(words, offset, tok.doc.text)
+    if span is None:
+        return None
+    text = tok.doc.text[span[0] - offset:span[1] - offset]
+    if noun in ORG_WORDS:
+        kind = "organization"
+    elif noun in ANONYMOUS_NOUNS and tok.tag_ == "NN":
+        kind = "anonymous"
+    elif low in GROUP_NOUNS or tok.tag_ == "NNS":
+        kind = "group"
+    elif role_key(text):
+        kind = "description"
+    else:
+        return None
+    return Mention(span[0], span[1], text, kind)
+
+
+def _singular(noun: str) -> str:
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def _org_modifier(tok: Token) -> Span | None:
+    """The organisation named in front of a noun: "Freedom Partners" in "a Freedom Partners official"."""
+    for ent in tok.doc.ents:
+        if ent.label_ == "ORG" and ent.end == tok.i and ent.root.head is tok:
+            return ent
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    # "..., adding that" / "and stressed that": the subject is the head verb's.
+    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _name_beside(verb: Token) -> Token | None:
+    """A name the parser left unattached to the verb: right after it ('," said David Brock'), or
+    first after the quote mark before it ('," Gene Sperling, a top adviser, said')."""
+    doc = verb.doc
+    after = verb.i + 1
+    if after < len(doc) and (doc[after].pos_ == "PROPN" or doc[after].ent_type_ == "PERSON") \
+            and doc[after].ent_type_ not in NOT_SPEAKERS:
+        while after + 1 < len(doc) and doc[after + 1].pos_ == "PROPN":
+            after += 1
+        return doc[after]
+    lo = verb.i
+    while lo > 0 and not doc[lo - 1].is_quote and doc[lo - 1].text not in ("''", "``") and verb.i - lo < 25:
+        lo -= 1
+    for tok in doc[lo:verb.i]:
+        if (tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN") and tok.ent_type_ not in NOT_SPEAKERS:
+            end = tok.i
+            while end + 1 < verb.i and doc[end + 1].pos_ == "PROPN":
+                end += 1
+            return doc[end]
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def find_speech(doc: Doc, offset: int, quoted: Callable[[int], bool]) -> list[Speech]:
+    """Every speech cue of the paragraph outside direct quotes, with speaker and content."""
+    found: list[Speech] = []
+    text = doc.text
+    for tok in doc:
+        if quoted(offset + tok.idx):
+            continue
+        low = tok.lower_
+        if low == "according" and any(c.lower_ == "to" for c in tok.children):
+            found.extend(_according_to(tok, offset, text))
+        elif low in ("opinion", "view", "words") and tok.head.lower_ == "in":
+            found.extend(_in_his_opinion(tok, offset, text))
+        elif tok.pos_ == "VERB" and speech_lemma(low):
+            found.extend(_verb(tok, offset, text))
+        elif tok.pos_ == "VERB":
+            found.extend(_subject_after_quote(tok, offset))
+    return found
+
+
+def _content_of(verb: Token, offset: int, text: str) -> tuple[tuple[int, int] | None, str]:
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return _chars(list(child.subtree), offset, text), "verb_clause"
+    head = verb.head
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        own = {t.i for t in verb.subtree}
+        rest = [t for t in head.subtree if t.i not in own]
+        return _chars(_longest_run(rest), offset, text), "as_x_said"
+    if verb.dep_ in ("ccomp", "parataxis") and head.i < verb.i and not speech_lemma(head.lower_):
+        # "Content, X said." - the parser hangs the verb under the content.
+        left = [t for t in head.subtree if t.i < verb.left_edge.i]
+        return _chars(left, offset, text), "clause_then_verb"
+    return None, "verb_only"
+
+
+def _verb(verb: Token, offset: int, text: str) -> list[Speech]:
+    subject, agent = _subject(verb), _agent(verb)
+    content, rule = _content_of(verb, offset, text)
+    speaker_tok = agent if agent is not None else subject if subject is not None else _name_beside(verb)
+    if agent is not None and subject is not None and subject.lower_ in ("this", "that", "it") and content is None:
+        # "This was stated by X": the statement is the sentence before.
+        sent = verb.sent
+        if sent.start > 0:
+            prev = doc_sentence_before(sent)
+            content, rule = _chars(list(prev), offset, text), "this_was_stated_by"
+    speaker = mention_of(speaker_tok, offset) if speaker_tok is not None else None
+    cue_end = verb.idx + len(verb)
+    for child in verb.children:
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            cue_end = child.idx + len(child)
+    return [Speech(text[verb.idx:cue_end], offset + verb.idx, offset + cue_end, speaker, content, rule)]
+
+
+def _subject_after_quote(verb: Token, offset: int) -> list[Speech]:
+    """ "...," the spokesman calmed the media: a subject right after a quote's closing comma."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > verb.i or subject.left_edge.i < 2:
+        return []
+    mark, comma = subject.doc[subject.left_edge.i - 1], subject.doc[subject.left_edge.i - 2]
+    if not (mark.is_quote or mark.text in "\"”»''") or comma.text not in (",", "!", "?", "...", "…"):
+        return []
+    mention = mention_of(subject, offset)
+    if mention is None or mention.kind not in ("name", "description", "pronoun"):
+        return []
+    return [Speech(verb.text, offset + verb.idx, offset + verb.idx + len(verb), mention, None,
+                   "subject_after_quote")]
+
+
+def _longest_run(tokens: list[Token]) -> list[Token]:
+    """The longest run of consecutive tokens: what is left of a clause once a phrase is cut out."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return max(runs, key=len) if runs else []
+
+
+def doc_sentence_before(sent: Span) -> Span:
+    return sent.doc[sent.start - 1].sent
+
+
+def _according_to(tok: Token, offset: int, text: str) -> list[Speech]:
+    to = next(c for c in tok.children if c.lower_ == "to")
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return []
+    skip = {t.i for t in tok.subtree}
+    clause = _longest_run([t for t in tok.sent if t.i not in skip])
+    span = _chars(clause, offset, text)
+    return [Speech(text[tok.idx:to.idx + len(to)], offset + tok.idx, offset + to.idx + len(to),
+                   mention_of(source, offset), span, "according_to")]
+
+
+def _in_his_opinion(tok: Token, offset: int, text: str) -> list[Speech]:
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return []
+    prep = tok.head
+    after = [t for t in prep.sent if t.i > max(x.i for x in prep.subtree)]
+    if not after:
+        return []
+    # The opinion runs on to the end of the paragraph (extended by the caller beyond this chunk).
+    span = _chars([t for t in tok.doc if t.i >= after[0].i], offset, text)
+    return [Speech(text[prep.idx:tok.idx + len(tok)], offset + prep.idx, offset + tok.idx + len(tok),
+                   mention_of(owner, offset), span, "in_his_opinion")]

@@ -1,0 +1,156 @@
+"""Each rule of the attribution sieve, on small articles written for the test."""
+
+
+def only(quotes, type_=None):
+    found = [q for q in quotes if type_ is None or q.type == type_]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_quote_then_cue_with_an_appositive(quotes_in):
+    q = only(quotes_in('"There are some disagreements, but none is critical," Kirill Koktysh, '
+                       'assistant professor at MGIMO, said in a conversation with RT.'))
+    assert (q.speaker, q.rule, q.type, q.speaker_kind) == ("Kirill Koktysh", "quote_then_cue", "direct", "person")
+    assert q.cue == "said" and q.confidence > 0.9
+
+
+def test_inverted_cue_after_the_quote(quotes_in):
+    q = only(quotes_in('"We have problems that are resolved quickly," said Alexander Lukashenko.'))
+    assert (q.speaker, q.rule) == ("Alexander Lukashenko", "quote_then_cue")
+
+
+def test_cue_then_quote(quotes_in):
+    q = only(quotes_in('Dmitry Peskov told reporters: "The talks were very good and useful for both sides."'))
+    assert (q.speaker, q.rule) == ("Dmitry Peskov", "cue_then_quote")
+
+
+def test_subject_after_quote_without_a_speech_verb(quotes_in):
+    q = only(quotes_in('Dmitry Peskov, a spokesman for the Russian president, spoke later.\n\n'
+                       '"Nothing happened ... The talks were very good," the spokesman for the Russian '
+                       'president calmed the media.'))
+    assert (q.speaker, q.rule) == ("Dmitry Peskov", "subject_after_quote")
+    assert q.speaker_mention == "the spokesman for the Russian president"
+
+
+def test_interrupted_quote_pieces_share_the_speaker(quotes_in):
+    quotes = quotes_in('"We are friends," Vladimir Putin said, "and we will stay friends for many years."')
+    assert [q.speaker for q in quotes] == ["Vladimir Putin", "Vladimir Putin"]
+
+
+def test_resumed_quote_continues_the_previous_speaker(quotes_in):
+    quotes = quotes_in('"There are some disagreements, "Kirill Koktysh said in a conversation with RT. '
+                       '- However, these issues need to be resolved very soon by both governments. "')
+    assert [(q.speaker, q.rule) for q in quotes] == [("Kirill Koktysh", "quote_then_cue"),
+                                                     ("Kirill Koktysh", "continues_previous_quote")]
+
+
+def test_next_paragraph_opening_with_a_quote_continues(quotes_in):
+    quotes = quotes_in('"We discussed oil and gas at length today," Lukashenko said.\n\n'
+                       '"Decisions have been taken on these issues long ago, and we keep to them."')
+    assert [q.speaker for q in quotes] == ["Lukashenko", "Lukashenko"]
+    assert quotes[1].rule == "continues_previous_quote"
+
+
+def test_paragraph_cue(quotes_in):
+    q = only(quotes_in('Gene Sperling said it at a recent event in Iowa. "I think the American people '
+                       'are capable of understanding that things got better."'))
+    assert (q.speaker, q.rule) == ("Gene Sperling", "paragraph_cue")
+
+
+def test_pronoun_resolved_to_the_last_speaker(quotes_in):
+    quotes = quotes_in('"The ministers will resolve the technical issues," Kirill Koktysh said.\n\n'
+                       'Later he said that the presidents must negotiate in principle.')
+    assert [(q.speaker, q.type) for q in quotes] == [("Kirill Koktysh", "direct"), ("Kirill Koktysh", "indirect")]
+    assert quotes[1].speaker_mention == "he" and quotes[1].extra["resolution"] == "pronoun"
+
+
+def test_description_resolved_through_the_role_the_article_gives(quotes_in):
+    quotes = quotes_in('Belarusian President Alexander Lukashenko arrived in Sochi on Friday.\n\n'
+                       '"We really had a very friendly atmosphere in these talks," the Belarusian leader said.')
+    q = only(quotes, "direct")
+    assert q.speaker == "Alexander Lukashenko" and q.extra["resolution"] == "role_in_article"
+
+
+def test_description_resolved_through_the_shipped_table(quotes_in):
+    quotes = quotes_in('Lukashenko flew to Sochi.\n\n"We are peoples from one root, native people," '
+                       'the head of Belarus said.')
+    q = only(quotes, "direct")
+    assert q.speaker == "Alexander Lukashenko" and q.extra["resolution"] == "role_table"
+
+
+def test_one_canonical_name_for_three_spellings(quotes_in):
+    quotes = quotes_in('"We discussed international relations with our partners," Alexander Lukashenko said.\n\n'
+                       '"Both Russia and Belarus are guardian angels for each other," Lukashenka said.\n\n'
+                       'According to Lukashenkko, the meeting will end the painful issues.')
+    assert {q.speaker for q in quotes} == {"Alexander Lukashenko"}
+
+
+def test_according_to(quotes_in):
+    q = only(quotes_in("According to President Lukashenko, this meeting will put an end to the painful issues."))
+    assert (q.rule, q.type, q.speaker) == ("according_to", "indirect", "Lukashenko")
+    assert q.text == "this meeting will put an end to the painful issues"
+
+
+def test_verb_clause_and_organisation_speakers(quotes_in):
+    q = only(quotes_in("The Kremlin said that the talks in Sochi will focus on the strategic partnership."))
+    assert (q.rule, q.speaker, q.speaker_kind) == ("verb_clause", "Kremlin", "organization")
+
+
+def test_clause_then_verb(quotes_in):
+    q = only(quotes_in("The talks will go on next month, Peskov said."))
+    assert q.rule in ("clause_then_verb", "verb_clause")
+    assert (q.speaker, q.type, q.text) == ("Peskov", "indirect", "The talks will go on next month")
+
+
+def test_as_x_noted(quotes_in):
+    q = only(quotes_in("Vladimir Putin met him twice. As Lukashenko noted, Putin told him about his recent talks."))
+    assert (q.rule, q.speaker) == ("as_x_said", "Lukashenko")
+    assert q.text.startswith("Putin told him")
+
+
+def test_this_was_stated_by(quotes_in):
+    q = only(quotes_in("Moscow and Minsk agreed to work out a compensation mechanism. This was stated by the "
+                       "Minister of Economy of Belarus Dmitry Krutoy in an interview with STV."))
+    assert (q.rule, q.speaker) == ("this_was_stated_by", "Dmitry Krutoy")
+    assert q.text == "Moscow and Minsk agreed to work out a compensation mechanism"
+
+
+def test_in_his_opinion_after_a_quote_of_his(quotes_in):
+    quotes = quotes_in('"The governments now have to make some decisions," Koktysh explained.\n\n'
+                       "In his opinion, both Minsk and Moscow have their own interests. And there is a readiness "
+                       "to compromise.")
+    q = only(quotes, "indirect")
+    assert (q.rule, q.speaker) == ("in_his_opinion", "Koktysh")
+    assert q.text.endswith("a readiness to compromise")
+
+
+def test_mixed_quote_holds_the_quoted_fragment(quotes_in):
+    q = only(quotes_in('The Belarusian president Lukashenko explained that the reverse side of this is '
+                       '"the greatest economic dependence" on the neighboring country.'))
+    assert q.type == "mixed" and '"the greatest economic dependence"' in q.text
+
+
+def test_experts_say_is_a_group_not_a_person(quotes_in):
+    q = only(quotes_in("Experts say that difficulties in economic cooperation still exist."))
+    assert q.speaker_kind == "group"
+
+
+def test_a_source_is_anonymous(quotes_in):
+    q = only(quotes_in("A source said that the agreement was not planned in advance."))
+    assert q.speaker_kind == "anonymous" and q.speaker is None
+
+
+def test_beliefs_and_plans_are_not_quotes(quotes_in):
+    assert quotes_in("Putin wants the talks to go on. Polls show that voters like him.") == []
+
+
+def test_titles_channels_and_scare_quotes_are_not_quotes(quotes_in):
+    text = ('Lukashenko told the TV channel "Belarus 1" about the talks. Relations had some "roughness" '
+            'and a "spark", he said.')
+    assert [q for q in quotes_in(text) if q.type == "direct"] == []
+
+
+def test_offsets_point_into_the_article(quotes_in):
+    text = 'Intro line.\n\n"We have problems," said Alexander Lukashenko.'
+    for q in quotes_in(text):
+        assert text[q.start:q.end] == q.text

@@ -1,0 +1,65 @@
+"""One canonical name per person in an article, and roles that resolve descriptions."""
+from quotes.names import People, clean_name, split_title
+from quotes.roles import known_holder, matches, role_key
+
+
+def test_clean_name_drops_titles_and_possessives():
+    assert clean_name("Mr. Peskov's") == "Peskov"
+    assert clean_name("President Lukashenko") == "Lukashenko"
+    assert clean_name("Sen. Bernie Sanders") == "Bernie Sanders"
+
+
+def test_split_title_before_a_name():
+    assert split_title("Minister of Economy of Belarus Dmitry Krutoy") == (
+        "Minister of Economy of Belarus", "Dmitry Krutoy")
+    assert split_title("Dmitry Peskov") == (None, "Dmitry Peskov")
+
+
+def test_spelling_variants_and_typos_join_the_fullest_name():
+    people = People()
+    people.add("Alexander Lukashenko", 0)
+    for i, form in enumerate(["Lukashenka", "Lukashenkko", "President Lukashenko"]):
+        people.add(form, 10 + i)
+    assert len(people.people) == 1
+    assert people.find("Lukashenka", 99).name == "Alexander Lukashenko"
+
+
+def test_same_surname_different_first_names_stay_apart():
+    people = People()
+    people.add("Hillary Clinton", 0)
+    people.add("Bill Clinton", 10)
+    assert len(people.people) == 2
+    # A bare surname goes to the one named last before it.
+    assert people.find("Clinton", 20).name == "Bill Clinton"
+    assert people.find("Clinton", 5).name == "Hillary Clinton"
+
+
+def test_different_surnames_stay_apart():
+    people = People()
+    people.add("Vladimir Putin", 0)
+    people.add("Dmitry Peskov", 5)
+    assert {p.name for p in people.people} == {"Vladimir Putin", "Dmitry Peskov"}
+
+
+def test_descriptions_match_roles_by_head_and_modifiers():
+    spokesman = role_key("a spokesman for the Russian president")
+    assert matches(role_key("the spokesman for the Russian president"), spokesman)
+    assert matches(role_key("the press secretary of the Russian President"), spokesman)
+    assert not matches(role_key("the Russian president"), spokesman)
+    assert matches(role_key("the Belarusian leader"), role_key("Belarusian President"))
+    assert matches(role_key("the head of Belarus"), role_key("Belarusian President"))
+    assert not matches(role_key("the Russian leader"), role_key("Belarusian President"))
+
+
+def test_people_found_by_the_role_the_article_gives_them():
+    people = People()
+    people.add("Dmitry Peskov", 0, role="a spokesman for the Russian president")
+    people.add("Vladimir Putin", 10)
+    assert people.by_role("the spokesman for the Russian president", 50).name == "Dmitry Peskov"
+    assert people.by_role("the Belarusian leader", 50) is None
+
+
+def test_shipped_table_of_common_roles_is_only_a_fallback():
+    assert known_holder("the head of Belarus").name == "Alexander Lukashenko"
+    assert known_holder("the Kremlin spokesman").name == "Dmitry Peskov"
+    assert known_holder("the mayor of Springfield") is None
