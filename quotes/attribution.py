@@ -31,9 +31,11 @@ SENTENCE_END_RE = re.compile(r"[.!?…](?=\s+[-–—\"“'‘«A-Z]|\s*$)")
 RULE_CONFIDENCE = {
     "quote_then_cue": 0.95,
     "cue_then_quote": 0.9,
+    "verb_then_fragment": 0.75,
     "subject_after_quote": 0.7,
     "continues_previous_quote": 0.75,
     "paragraph_cue": 0.65,
+    "unattributed": 0.0,
     "verb_clause": 0.85,
     "clause_then_verb": 0.8,
     "according_to": 0.85,
@@ -78,8 +80,7 @@ def frame_cue(text: str, span: QuoteSpan, prev_end: int, next_start: int, para: 
     """The speech cue that frames a direct quote, and which rule found it."""
     close = span.close_mark + 1 if span.close_mark is not None else span.end
     after_end = sentence_end(text, close, min(next_start, para[1]))
-    after = [c for c in cues if close <= c.cue_start < after_end and c.content is None or
-             (close <= c.cue_start < after_end and _content_is(c, span))]
+    after = [c for c in cues if close <= c.cue_start < after_end and (c.content is None or _content_is(c, span))]
     if after:
         cue = min(after, key=lambda c: c.cue_start)
         return cue, "subject_after_quote" if cue.rule == "subject_after_quote" else "quote_then_cue"
@@ -91,8 +92,10 @@ def frame_cue(text: str, span: QuoteSpan, prev_end: int, next_start: int, para: 
         before_start = max(prev_end, sentence_start(text, text.rfind("\n", 0, colon) + 1, colon - 1))
     intro = text[before_start:opening].rstrip()
     if intro.endswith((":", ",", "-", "—", "–")) or not intro or intro[-1].isalpha():
+        # Between two pieces of an interrupted quote ('"A," he said, "B."') any cue belongs to both.
+        between = prev_end > 0 and before_start == prev_end
         before = [c for c in cues if before_start <= c.cue_start < opening and
-                  (c.content is None or _content_is(c, span))]
+                  (c.content is None or between or _content_is(c, span))]
         if before:
             return max(before, key=lambda c: c.cue_start), "cue_then_quote"
     return None

