@@ -1,0 +1,187 @@
+"""The last stage of the pipeline: articles and their quotes in SQLite, with sqlite-utils.
+
+A build is one transaction: interrupted, it leaves the database as it was. It is idempotent:
+an article whose text and quotes are unchanged is not rewritten, a changed article replaces its
+old quotes, and the same text under another id is stored once.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable
+
+import sqlite_utils
+
+from .articles import text_hash
+from .model import Article, Quote
+
+
+@dataclass
+class BuildStats:
+    articles_seen: int = 0
+    articles_written: int = 0
+    articles_unchanged: int = 0
+    duplicates: int = 0
+    quotes: int = 0
+    speakers: int = 0
+
+
+def stable_id(*parts: object) -> str:
+    """A short id that stays the same from build to build for the same parts."""
+    return hashlib.sha1(":".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+def speaker_id(name: str, kind: str | None) -> str:
+    return stable_id(kind or "person", name.casefold())
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
+def ensure_db_shape(db: sqlite_utils.Database) -> None:
+    """Create the tables, foreign keys and indexes that are missing; change nothing else."""
+    if "articles" not in db.table_names():
+        db["articles"].create({"id": str, "title": str, "url": str, "outlet": str, "published": str,
+                               "language": str, "origin": str, "text": str, "text_hash": str,
+                               "quote_count": int}, pk="id")
+        db["articles"].create_index(["text_hash"])
+    if "speakers" not in db.table_names():
+        db["speakers"].create({"id": str, "name": str, "kind": str, "quote_count": int, "article_count": int},
+                              pk="id")
+        db["speakers"].create_index(["name"])
+    if "mentions" not in db.table_names():
+        db["mentions"].create({"id": str, "article_id": str, "speaker_id": str, "start": int, "end": int,
+                               "text": str}, pk="id",
+                              foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")])
+        db["mentions"].create_index(["article_id"])
+    if "quotes" not in db.table_names():
+        db["quotes"].create({"id": str, "article_id": str, "start": int, "end": int, "text": str, "type": str,
+                             "speaker": str, "speaker_id": str, "speaker_mention": str, "speaker_kind": str,
+                             "mention_id": str, "cue": str, "rule": str, "resolution": str, "confidence": float},
+                            pk="id", foreign_keys=[("article_id", "articles", "id"),
+                                                   ("speaker_id", "speakers", "id"),
+                                                   ("mention_id", "mentions", "id")])
+        db["quotes"].create_index(["article_id"])
+        db["quotes"].create_index(["speaker_id"])
+    if "builds" not in db.table_names():
+        db["builds"].create({"id": int, "started": str, "finished": str, "articles": int, "quotes": int,
+                             "version": str}, pk="id")
+
+
+def _rows(article: Article, quotes: list[Quote]) -> tuple[dict, list[dict], list[dict], list[dict]]:
+    speakers, mentions, rows = {}, {}, []
+    for q in quotes:
+        sid = speaker_id(q.speaker, q.speaker_kind) if q.speaker else None
+        if sid:
+            speakers[sid] = {"id": sid, "name": q.speaker, "kind": q.speaker_kind or "person"}
+        mid = None
+        if q.mention_start is not None and q.mention_end is not None:
+            mid = stable_id(article.id, q.mention_start, q.mention_end)
+            mentions[mid] = {"id": mid, "article_id": article.id, "speaker_id": sid, "start": q.mention_start,
+                             "end": q.mention_end, "text": article.text[q.mention_start:q.mention_end]}
+        rows.append({"id": stable_id(article.id, q.start, q.end, q.type), "article_id": article.id,
+                     "start": q.start, "end": q.end, "text": q.text, "type": q.type, "speaker": q.speaker,
+                     "speaker_id": sid, "speaker_mention": q.speaker_mention, "speaker_kind": q.speaker_kind,
+                     "mention_id": mid, "cue": q.cue, "rule": q.rule, "resolution": q.extra.get("resolution"),
+                     "confidence": q.confidence})
+    row = {"id": article.id, "title": article.title, "url": article.url, "outlet": article.outlet,
+           "published": article.published, "language": article.language, "origin": article.origin,
+           "text": article.text, "text_hash": text_hash(article.text), "quote_count": len(rows)}
+    return row, list(speakers.values()), list(mentions.values()), rows
+
+
+def _unchanged(db: sqlite_utils.Database, row: dict, quotes: list[dict]) -> bool:
+    old = db.execute("select text_hash from articles where id = ?", [row["id"]]).fetchone()
+    if old is None or old[0] != row["text_hash"]:
+        return False
+    have = sorted(r["id"] for r in db["quotes"].rows_where("article_id = ?", [row["id"]], select="id"))
+    return have == sorted(q["id"] for q in quotes)
+
+
+def _upsert(db: sqlite_utils.Database, table: str, rows: list[dict], update: bool = True) -> None:
+    """Insert rows, or update those whose id exists, with plain SQL: sqlite-utils' own writers
+    commit as they go, which would break the one transaction of a build."""
+    if not rows:
+        return
+    cols = list(rows[0])
+    sets = ", ".join(f"[{c}] = excluded.[{c}]" for c in cols if c != "id")
+    conflict = f"do update set {sets}" if update else "do nothing"
+    db.conn.executemany(
+        f"insert into [{table}] ({', '.join(f'[{c}]' for c in cols)}) values ({', '.join('?' for _ in cols)}) "
+        f"on conflict(id) {conflict}", [[r[c] for c in cols] for r in rows])
+
+
+def write_results(db_path: str | Path, results: Iterable[tuple[Article, list[Quote]]], *, version: str = "",
+                  progress: Callable[[Article], None] | None = None) -> BuildStats:
+    """Store articles with their quotes in one transaction; return what was done."""
+    is_new = not Path(db_path).exists()
+    db = open_db(db_path)
+    try:
+        ensure_db_shape(db)
+        stats = _write(db, results, version, progress)
+    except BaseException:
+        db.close()
+        if is_new:
+            Path(db_path).unlink(missing_ok=True)
+        raise
+    db.close()
+    return stats
+
+
+def _write(db: sqlite_utils.Database, results: Iterable[tuple[Article, list[Quote]]], version: str,
+           progress: Callable[[Article], None] | None) -> BuildStats:
+    stats = BuildStats()
+    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    seen_hashes: dict[str, str] = {}
+    db.conn.isolation_level = None  # explicit BEGIN/COMMIT below
+    db.execute("BEGIN")
+    try:
+        for article, quotes in results:
+            stats.articles_seen += 1
+            if progress:
+                progress(article)
+            row, speakers, mentions, quote_rows = _rows(article, quotes)
+            first = seen_hashes.setdefault(row["text_hash"], article.id)
+            stored = db.execute("select id from articles where text_hash = ? and id != ?",
+                                [row["text_hash"], article.id]).fetchone()
+            if first != article.id or stored is not None:
+                stats.duplicates += 1
+                continue
+            if _unchanged(db, row, quote_rows):
+                stats.articles_unchanged += 1
+                continue
+            db.execute("delete from quotes where article_id = ?", [article.id])
+            db.execute("delete from mentions where article_id = ?", [article.id])
+            _upsert(db, "articles", [row])
+            _upsert(db, "speakers", speakers)
+            _upsert(db, "mentions", mentions)
+            _upsert(db, "quotes", quote_rows)
+            stats.articles_written += 1
+        _recount_speakers(db)
+        stats.quotes = db.execute("select count(*) from quotes").fetchone()[0]
+        stats.speakers = db.execute("select count(*) from speakers").fetchone()[0]
+        if stats.articles_written:  # an unchanged rebuild leaves no trace, not even here
+            _upsert(db, "builds", [{"id": None, "started": started,
+                                    "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                                    "articles": stats.articles_seen, "quotes": stats.quotes, "version": version}])
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return stats
+
+
+def _recount_speakers(db: sqlite_utils.Database) -> None:
+    db.execute("""
+        update speakers set
+          quote_count = (select count(*) from quotes where quotes.speaker_id = speakers.id),
+          article_count = (select count(distinct article_id) from quotes where quotes.speaker_id = speakers.id)
+    """)
+    db.execute("update mentions set speaker_id = null where speaker_id in "
+               "(select id from speakers where quote_count = 0)")
+    db.execute("delete from speakers where quote_count = 0")
