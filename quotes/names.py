@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 from .cues import TITLES_RE
 from .roles import HEADS, matches, role_key
 
-SURNAME_SIMILARITY = 80  # fuzz.ratio: Lukashenko/Lukashenka 90, Peskov/Pesko 91, Putin/Petin 80
+SURNAME_SIMILARITY = 85  # fuzz.ratio: Lukashenko/Lukashenka 90, Lukashenko/Lukashenkko 95, Sanders/Saunders 93
 LEADING_WORDS_RE = re.compile(r"^(?:(?:as|but|and|so|then|when|while|if|according|meanwhile|however|also|"
                               r"in|on|at|the|for|with|after|before|said|says|told)\s+)+", re.IGNORECASE)
 POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
@@ -119,7 +119,8 @@ class People:
         for person in self.people:
             other = person.surname
             same = other == surname or (
-                min(len(other), len(surname)) >= 5 and fuzz.ratio(other, surname) >= SURNAME_SIMILARITY
+                min(len(other), len(surname)) >= 5 and other[0] == surname[0]
+                and fuzz.ratio(other, surname) >= SURNAME_SIMILARITY
             )
             if same and _compatible_first(first, _first(person.name)):
                 candidates.append(person)
