@@ -233,7 +233,7 @@ def find_speech(doc: Doc, offset: int, quoted: Callable[[int], bool]) -> list[Sp
         elif low in ("opinion", "view", "words") and tok.head.lower_ == "in":
             found.extend(_in_his_opinion(tok, offset, text))
         elif tok.pos_ == "VERB" and speech_lemma(low):
-            found.extend(_verb(tok, offset, text))
+            found.extend(_verb(tok, offset, text, quoted))
         elif tok.pos_ == "VERB":
             found.extend(_subject_after_quote(tok, offset))
     return found
@@ -255,9 +255,11 @@ def _content_of(verb: Token, offset: int, text: str) -> tuple[tuple[int, int] | 
     return None, "verb_only"
 
 
-def _verb(verb: Token, offset: int, text: str) -> list[Speech]:
+def _verb(verb: Token, offset: int, text: str, quoted: Callable[[int], bool]) -> list[Speech]:
     subject, agent = _subject(verb), _agent(verb)
     content, rule = _content_of(verb, offset, text)
+    if subject is not None and quoted(offset + subject.idx):
+        subject = None  # the parser took a word of the quote for the speaker
     speaker_tok = agent if agent is not None else subject if subject is not None else _name_beside(verb)
     if agent is not None and subject is not None and subject.lower_ in ("this", "that", "it") and content is None:
         # "This was stated by X": the statement is the sentence before.
