@@ -6,6 +6,7 @@ Rules for a direct quote, tried in order (the first that fires wins):
 - ``cue_then_quote``: a speech cue in the sentence that introduces the quote (X said: "...").
 - ``subject_after_quote``: no speech verb, but a person right after the quote's closing comma
   ("...," the spokesman calmed the media).
+- ``name_colon_quote``: a name and a colon introduce the quote (David Wasserman: "...").
 - ``continues_previous_quote``: no cue of its own; the quote goes on from the one before it in its
   paragraph, or from the paragraph before when it opens its own paragraph.
 - ``paragraph_cue``: the nearest speech cue with a speaker elsewhere in the quote's paragraph.
@@ -33,6 +34,7 @@ RULE_CONFIDENCE = {
     "cue_then_quote": 0.9,
     "verb_then_fragment": 0.75,
     "subject_after_quote": 0.7,
+    "name_colon_quote": 0.8,
     "continues_previous_quote": 0.75,
     "paragraph_cue": 0.65,
     "unattributed": 0.0,
@@ -97,7 +99,8 @@ def frame_cue(text: str, span: QuoteSpan, prev_end: int, next_start: int, para: 
         before = [c for c in cues if before_start <= c.cue_start < opening and
                   (c.content is None or between or _content_is(c, span))]
         if before:
-            return max(before, key=lambda c: c.cue_start), "cue_then_quote"
+            cue = max(before, key=lambda c: c.cue_start)
+            return cue, "name_colon_quote" if cue.rule == "name_colon" else "cue_then_quote"
     return None
 
 

@@ -129,7 +129,7 @@ def quotes_of(article: Article, paras: list[_Paragraph]) -> list[Quote]:
             people.add(c.speaker.text, c.speaker.start, c.speaker.role)
     collect_from_text(text, people)
     para_bounds = [(p.start, p.end) for p in paras]
-    events = _direct_events(text, spans, cues, para_bounds) + _reported_events(text, spans, cues)
+    events = _direct_events(text, spans, cues, para_bounds) + _reported_events(text, spans, cues, para_bounds)
     return _resolve(article, events, people, cues, para_bounds)
 
 
@@ -230,14 +230,15 @@ def _content_is_quoted(cue: Speech, spans: list[QuoteSpan]) -> bool:
     return quoted >= QUOTE_IS_CONTENT * (hi - lo)
 
 
-def _reported_events(text: str, spans: list[QuoteSpan], cues: list[Speech]) -> list[_Event]:
+def _reported_events(text: str, spans: list[QuoteSpan], cues: list[Speech],
+                     bounds: list[tuple[int, int]]) -> list[_Event]:
     events = []
     for cue in cues:
         if cue.content is None or _content_is_quoted(cue, spans):
             continue
         lo, hi = cue.content
         kind = "mixed" if any(lo <= s.start and s.end <= hi for s in spans) else "indirect"
-        events.append(_Event(lo, hi, kind, cue.rule, cue, len(text[lo:hi].split())))
+        events.append(_Event(lo, hi, kind, cue.rule, cue, len(text[lo:hi].split()), _paragraph_index(bounds, lo)))
     return events
 
 
@@ -285,7 +286,7 @@ def _resolve(article: Article, events: list[_Event], people: People, cues: list[
         who = resolver.resolve(mention, ev.start)
         quote = _quote(article, ev, who.name, who.kind, mention, who.resolution)
         quotes.append(quote)
-        if ev.type == "direct":
+        if ev.type == "direct" or who.name is not None:
             previous, previous_paragraph = quote, ev.paragraph
     return quotes
 

@@ -234,6 +234,8 @@ def find_speech(doc: Doc, offset: int, quoted: Callable[[int], bool]) -> list[Sp
             found.extend(_in_his_opinion(tok, offset, text))
         elif tok.pos_ == "VERB" and speech_lemma(low):
             found.extend(_verb(tok, offset, text, quoted))
+        elif tok.text == ":" and tok.i + 1 < len(doc) and doc[tok.i + 1].is_quote:
+            found.extend(_name_colon(tok, offset))
         elif tok.pos_ == "VERB":
             found.extend(_subject_after_quote(tok, offset))
     return found
@@ -273,6 +275,17 @@ def _verb(verb: Token, offset: int, text: str, quoted: Callable[[int], bool]) ->
         if child.dep_ == "prt" and child.i == verb.i + 1:
             cue_end = child.idx + len(child)
     return [Speech(text[verb.idx:cue_end], offset + verb.idx, offset + cue_end, speaker, content, rule)]
+
+
+def _name_colon(colon: Token, offset: int) -> list[Speech]:
+    """'David Wasserman: "Indiana ..."': a name and a colon introduce a quote."""
+    before = colon.doc[colon.i - 1] if colon.i else None
+    if before is None or not (before.ent_type_ in ("PERSON", "ORG") or before.pos_ == "PROPN"):
+        return []
+    mention = mention_of(before, offset)
+    if mention is None or mention.kind not in ("name", "organization"):
+        return []
+    return [Speech(":", offset + colon.idx, offset + colon.idx + 1, mention, None, "name_colon")]
 
 
 def _subject_after_quote(verb: Token, offset: int) -> list[Speech]:

@@ -154,3 +154,15 @@ def test_offsets_point_into_the_article(quotes_in):
     text = 'Intro line.\n\n"We have problems," said Alexander Lukashenko.'
     for q in quotes_in(text):
         assert text[q.start:q.end] == q.text
+
+
+def test_name_and_colon_introduce_a_quote(quotes_in):
+    q = only(quotes_in('The forecast - David Wasserman: "Indiana bills itself as the Crossroads of America."'))
+    assert (q.speaker, q.rule) == ("David Wasserman", "name_colon_quote")
+
+
+def test_a_quote_opening_a_paragraph_continues_reported_speech_above(quotes_in):
+    quotes = quotes_in("Douglas Schoen said on Monday that superdelegates may reconsider their support.\n\n"
+                       '"A Sanders win in California would powerfully underscore the doubts."')
+    assert [(q.type, q.speaker) for q in quotes] == [("indirect", "Douglas Schoen"), ("direct", "Douglas Schoen")]
+    assert quotes[1].rule == "continues_previous_quote"
