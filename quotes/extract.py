@@ -189,7 +189,9 @@ def _direct_events(text: str, spans: list[QuoteSpan], cues: list[Speech],
             # 'said she was "not only here to do my job" but also...': a quoted fragment inside
             # reported speech makes a mixed quote, from the cue to the end of the clause.
             start = cue.cue_end + len(re.match(r"[\s,]*(?:that\s+)?", text[cue.cue_end:]).group())
-            end = clause_end(text, span.close_mark + 1 if span.close_mark is not None else span.end, para[1])
+            after = span.close_mark + 1 if span.close_mark is not None else span.end
+            ends_sentence = text[span.start:span.end].rstrip()[-1:] in ".!?…"
+            end = after if ends_sentence else clause_end(text, after, para[1])
             events.append(_Event(start, end, "mixed", "verb_then_fragment", cue, len(text[start:end].split()), p))
             continue
         events.append(_Event(span.start, span.end, "direct", rule, cue, len(text[span.start:span.end].split()),
