@@ -10,8 +10,13 @@ acknowledge admit deny predict promise vow declare state confirm recall conclude
 emphasise tweet reply respond answer assert contend maintain observe remark comment mention
 reiterate repeat complain allege charge counter concede testify disclose reveal estimate
 caution point continue describe sum summarize summarise underline underscore retort quip
-joke boast pledge assure inform urge recount explain recommend propose
+joke boast pledge assure inform urge recount explain recommend propose ask call accuse
 """.split())
+# Verbs whose reported content is a frame of objects: "called the actions lawful", "called for
+# a ban", "described it as a disaster", "accused him of lying", "urged them to vote".
+FRAME_PREPOSITIONS = {"call": ("for", "on"), "describe": ("as",), "accuse": ("of",), "urge": (),
+                      "ask": ("about",), "promise": (), "vow": (), "pledge": (), "warn": ("against", "of"),
+                      "tell": ()}
 
 
 PRONOUNS_PERSON = frozenset("he she him her i we".split())

@@ -10,7 +10,7 @@ from typing import Callable, Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import (ANONYMOUS_NOUNS, GROUP_NOUNS, ORG_WORDS, PRONOUNS_GROUP,
+from .cues import (ANONYMOUS_NOUNS, FRAME_PREPOSITIONS, GROUP_NOUNS, ORG_WORDS, PRONOUNS_GROUP,
                    PRONOUNS_ORG, PRONOUNS_PERSON, speech_lemma)
 from .names import split_title
 from .roles import role_key
@@ -241,10 +241,36 @@ def find_speech(doc: Doc, offset: int, quoted: Callable[[int], bool]) -> list[Sp
     return found
 
 
+def _object_frame(verb: Token) -> list[Token]:
+    """The content some verbs of saying frame with objects and prepositions rather than a clause."""
+    lemma = speech_lemma(verb.lower_)
+    if lemma not in FRAME_PREPOSITIONS:
+        return []
+    children = [c for c in verb.children if c.i > verb.i]
+    xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
+    oprd = next((c for c in children if c.dep_ == "oprd"), None)
+    preps = [c for c in children if c.dep_ in ("prep", "prt") and c.lower_ in FRAME_PREPOSITIONS[lemma]]
+    dobj = next((c for c in children if c.dep_ == "dobj"), None)
+    if xcomp is not None:
+        tail = xcomp
+    elif oprd is not None and dobj is not None:
+        tail = oprd
+    elif preps:
+        tail = preps[-1]
+    else:
+        return []
+    first = dobj if dobj is not None and lemma in ("call", "describe", "accuse") else (
+        preps[0] if preps and tail is preps[-1] and lemma in ("call", "ask", "warn") else tail)
+    return [t for t in verb.doc[first.left_edge.i:tail.right_edge.i + 1]]
+
+
 def _content_of(verb: Token, offset: int, text: str) -> tuple[tuple[int, int] | None, str]:
     for child in verb.children:
         if child.dep_ == "ccomp":
             return _chars(list(child.subtree), offset, text), "verb_clause"
+    framed = _object_frame(verb)
+    if framed:
+        return _chars(framed, offset, text), "verb_object_frame"
     head = verb.head
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         own = {t.i for t in verb.subtree}

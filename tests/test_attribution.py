@@ -166,3 +166,11 @@ def test_a_quote_opening_a_paragraph_continues_reported_speech_above(quotes_in):
                        '"A Sanders win in California would powerfully underscore the doubts."')
     assert [(q.type, q.speaker) for q in quotes] == [("indirect", "Douglas Schoen"), ("direct", "Douglas Schoen")]
     assert quotes[1].rule == "continues_previous_quote"
+
+
+def test_verbs_that_frame_their_content_with_objects(quotes_in):
+    called = only(quotes_in("Senator Bernie Sanders called for a ban on assault weapons."))
+    assert (called.rule, called.speaker, called.text) == ("verb_object_frame", "Bernie Sanders",
+                                                          "for a ban on assault weapons")
+    urged = only(quotes_in("Dmitry Peskov urged the journalists to wait for the outcome of the summit."))
+    assert urged.text == "to wait for the outcome of the summit" and urged.speaker == "Dmitry Peskov"
