@@ -50,6 +50,8 @@ class Speech:
 
 def _chars(tokens: list[Token], offset: int, text: str) -> tuple[int, int] | None:
     """Character span of a token range, trimmed of edge punctuation and white space."""
+    while tokens and tokens[-1].dep_ in ("cc", "punct", "mark"):
+        tokens = tokens[:-1]
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -267,7 +269,11 @@ def _object_frame(verb: Token) -> list[Token]:
 def _content_of(verb: Token, offset: int, text: str) -> tuple[tuple[int, int] | None, str]:
     for child in verb.children:
         if child.dep_ == "ccomp":
-            return _chars(list(child.subtree), offset, text), "verb_clause"
+            # "said that A, and that B": a clause coordinated with "that" is reported too.
+            more = [c for c in verb.children if c.dep_ == "conj" and c.i > child.i
+                    and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)]
+            last = max([child, *more], key=lambda c: c.right_edge.i)
+            return _chars(list(verb.doc[child.left_edge.i:last.right_edge.i + 1]), offset, text), "verb_clause"
     framed = _object_frame(verb)
     if framed:
         return _chars(framed, offset, text), "verb_object_frame"
