@@ -38,8 +38,9 @@ class ModelNotFound(Exception):
 def load_model(name: str = DEFAULT_MODEL) -> Language:
     """Load a spaCy pipeline once, without the parts extraction does not use."""
     try:
-        # The lemmatizer is not needed: speech verbs are recognised by their forms (cues.speech_lemma).
-        return spacy.load(name, exclude=["lemmatizer", "textcat", "senter"])
+        # Neither lemmas nor coarse tags are needed: speech verbs are recognised by their forms
+        # (cues.speech_lemma) and parts of speech come from the fine tags (speech._pos).
+        return spacy.load(name, exclude=["lemmatizer", "attribute_ruler", "textcat", "senter"])
     except OSError as e:
         raise ModelNotFound(f"spaCy pipeline {name!r} is not installed ({e})") from None
 

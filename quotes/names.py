@@ -72,16 +72,16 @@ class Person:
     forms: Counter = field(default_factory=Counter)
     roles: list[tuple[str, int]] = field(default_factory=list)  # (role text, position)
     positions: list[int] = field(default_factory=list)
+    name: str = ""  # the fullest form; among equally full forms the most frequent, then the first seen
+    surname: str = ""
+    first: str = ""
 
-    @property
-    def name(self) -> str:
-        """The fullest form; among equally full forms the most frequent, then the first seen."""
-        order = {form: i for i, form in enumerate(self.forms)}
-        return max(self.forms, key=lambda f: (len(f.split()) > 1, self.forms[f], -order[f]))
-
-    @property
-    def surname(self) -> str:
-        return _surname(self.name)
+    def see(self, form: str, position: int) -> None:
+        self.forms[form] += 1
+        self.positions.append(position)
+        order = {f: i for i, f in enumerate(self.forms)}
+        self.name = max(self.forms, key=lambda f: (len(f.split()) > 1, self.forms[f], -order[f]))
+        self.surname, self.first = _surname(self.name), _first(self.name)
 
     def holds(self, description: str) -> bool:
         """True when one of the person's roles in the article fits the description."""
@@ -102,8 +102,7 @@ class People:
         if not name or not name[0].isupper() or len(name) < 2:
             return None
         person = self._find(name, position, create=True)
-        person.forms[name] += 1
-        person.positions.append(position)
+        person.see(name, position)
         if role:
             person.roles.append((role, position))
         return person
@@ -122,7 +121,7 @@ class People:
                 min(len(other), len(surname)) >= 5 and other[0] == surname[0]
                 and fuzz.ratio(other, surname) >= SURNAME_SIMILARITY
             )
-            if same and _compatible_first(first, _first(person.name)):
+            if same and _compatible_first(first, person.first):
                 candidates.append(person)
         if not candidates and not create:
             whole = name.casefold()
@@ -157,12 +156,16 @@ def collect_from_text(text: str, people: People) -> None:
     spokesman for the Russian president,"), also in sentences that were not parsed."""
     for m in NAME_RUN_RE.finditer(text):
         role, name = split_title(m.group())
-        known = people.find(name, m.start())
         if role is None:
             after = APPOSITIVE_RE.match(text, m.end())
-            if known is None or after is None or not role_key(after.group(1)):
+            if after is None or not role_key(after.group(1)):
                 continue
             role = after.group(1)
+            known = people.find(name, m.start())
+            if known is None:
+                continue
+        else:
+            known = people.find(name, m.start())
         if known is not None and m.start() in known.positions:
             known.roles.append((role, m.start()))
         elif known is not None or len(name.split()) >= 2:

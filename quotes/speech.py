@@ -62,6 +62,17 @@ def _chars(tokens: list[Token], offset: int, text: str) -> tuple[int, int] | Non
     return (offset + start, offset + end) if end - start > 1 else None
 
 
+COARSE_TAGS = {"NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "PRP": "PRON", "PRP$": "PRON",
+               "WP": "PRON", "WP$": "PRON", "MD": "AUX", **{t: "VERB" for t in ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ")}}
+AUXILIARIES = frozenset("be am is are was were been being have has had having do does did".split())
+
+
+def _pos(tok: Token) -> str:
+    """The coarse part of speech, from the tagger's fine tag: cheaper than running the attribute ruler."""
+    pos = COARSE_TAGS.get(tok.tag_, "X")
+    return "AUX" if pos == "VERB" and tok.lower_ in AUXILIARIES else pos
+
+
 def _text(tokens: list[Token]) -> str:
     """The article's own text from the first to the last token."""
     doc = tokens[0].doc
@@ -82,9 +93,9 @@ def _name_tokens(tok: Token) -> list[Token]:
     """The proper-noun run around ``tok``: "Kirill Koktysh" from "Koktysh"."""
     doc = tok.doc
     lo = hi = tok.i
-    while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i in range(lo - 1, tok.i + 1):
+    while lo > 0 and _pos(doc[lo - 1]) == "PROPN" and doc[lo - 1].head.i in range(lo - 1, tok.i + 1):
         lo -= 1
-    while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].dep_ in ("flat", "compound", "nsubj"):
+    while hi + 1 < len(doc) and _pos(doc[hi + 1]) == "PROPN" and doc[hi + 1].dep_ in ("flat", "compound", "nsubj"):
         hi += 1
     return list(doc[lo:hi + 1])
 
@@ -92,7 +103,7 @@ def _name_tokens(tok: Token) -> list[Token]:
 def role_of(tok: Token, name: list[Token]) -> str | None:
     """The role the article gives beside a name: an appositive, or the words before the name."""
     for child in tok.children:
-        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and child.i > tok.i:
+        if child.dep_ == "appos" and _pos(child) in ("NOUN", "PROPN") and child.i > tok.i:
             words = [t for t in child.subtree if t.i > tok.i]
             text = _text(words).strip(" ,")
             if role_key(text):
@@ -108,14 +119,14 @@ def role_of(tok: Token, name: list[Token]) -> str | None:
 def mention_of(tok: Token, offset: int) -> Mention | None:
     """Describe the speaker that ``tok`` (a subject or the object of "according to") denotes."""
     low = POSSESSIVES.get(tok.lower_, tok.lower_)
-    if tok.pos_ == "PRON" or low in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_ORG:
+    if _pos(tok) == "PRON" or low in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_ORG:
         if low in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_ORG:
             return Mention(offset + tok.idx, offset + tok.idx + len(tok), tok.text, "pronoun")
         return None
     ent = _entity(tok)
     if ent is not None and ent.label_ in NOT_SPEAKERS:
         return None
-    if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
+    if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") or _pos(tok) == "PROPN":
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE"):
             name = list(ent)
         else:
@@ -134,7 +145,7 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
             kind = "name"
         start, end = name[0].idx, name[-1].idx + len(name[-1])
         return Mention(offset + start, offset + end, text, kind, role_of(tok, name))
-    if tok.pos_ != "NOUN":
+    if _pos(tok) != "NOUN":
         return None
     named = [e for e in tok.doc.ents if e.label_ == "PERSON" and e.start > tok.i
              and tok.is_ancestor(e.root)]
@@ -196,18 +207,18 @@ def _name_beside(verb: Token) -> Token | None:
     first after the quote mark before it ('," Gene Sperling, a top adviser, said')."""
     doc = verb.doc
     after = verb.i + 1
-    if after < len(doc) and (doc[after].pos_ == "PROPN" or doc[after].ent_type_ == "PERSON") \
+    if after < len(doc) and (_pos(doc[after]) == "PROPN" or doc[after].ent_type_ == "PERSON") \
             and doc[after].ent_type_ not in NOT_SPEAKERS:
-        while after + 1 < len(doc) and doc[after + 1].pos_ == "PROPN":
+        while after + 1 < len(doc) and _pos(doc[after + 1]) == "PROPN":
             after += 1
         return doc[after]
     lo = verb.i
     while lo > 0 and not doc[lo - 1].is_quote and doc[lo - 1].text not in ("''", "``") and verb.i - lo < 25:
         lo -= 1
     for tok in doc[lo:verb.i]:
-        if (tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN") and tok.ent_type_ not in NOT_SPEAKERS:
+        if (tok.ent_type_ == "PERSON" or _pos(tok) == "PROPN") and tok.ent_type_ not in NOT_SPEAKERS:
             end = tok.i
-            while end + 1 < verb.i and doc[end + 1].pos_ == "PROPN":
+            while end + 1 < verb.i and _pos(doc[end + 1]) == "PROPN":
                 end += 1
             return doc[end]
     return None
@@ -234,11 +245,11 @@ def find_speech(doc: Doc, offset: int, quoted: Callable[[int], bool]) -> list[Sp
             found.extend(_according_to(tok, offset, text))
         elif low in ("opinion", "view", "words") and tok.head.lower_ == "in":
             found.extend(_in_his_opinion(tok, offset, text))
-        elif tok.pos_ == "VERB" and speech_lemma(low):
+        elif _pos(tok) == "VERB" and speech_lemma(low):
             found.extend(_verb(tok, offset, text, quoted))
         elif tok.text == ":" and tok.i + 1 < len(doc) and doc[tok.i + 1].is_quote:
             found.extend(_name_colon(tok, offset))
-        elif tok.pos_ == "VERB":
+        elif _pos(tok) == "VERB":
             found.extend(_subject_after_quote(tok, offset))
     return found
 
@@ -312,7 +323,7 @@ def _verb(verb: Token, offset: int, text: str, quoted: Callable[[int], bool]) ->
 def _name_colon(colon: Token, offset: int) -> list[Speech]:
     """'David Wasserman: "Indiana ..."': a name and a colon introduce a quote."""
     before = colon.doc[colon.i - 1] if colon.i else None
-    if before is None or not (before.ent_type_ in ("PERSON", "ORG") or before.pos_ == "PROPN"):
+    if before is None or not (before.ent_type_ in ("PERSON", "ORG") or _pos(before) == "PROPN"):
         return []
     mention = mention_of(before, offset)
     if mention is None or mention.kind not in ("name", "organization"):
