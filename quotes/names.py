@@ -23,6 +23,7 @@ POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
 def clean_name(name: str) -> str:
     """Drop titles, possessives and stray punctuation: "Mr. Peskov's" -> "Peskov"."""
     name = re.sub(r"\s+", " ", name).strip(" ,.;:-–—\"“”'’()")
+    name = re.split(r"(?<=\w\w)\.\s+", name)[-1]  # "Benjamin Netanyahu. Adelson": NER ran over a full stop
     name = LEADING_WORDS_RE.sub("", name)
     name = TITLES_RE.sub("", name)
     name = POSSESSIVE_RE.sub("", name)

@@ -126,6 +126,12 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
     ent = _entity(tok)
     if ent is not None and ent.label_ in NOT_SPEAKERS:
         return None
+    if (ent is None or ent.label_ != "PERSON") and _pos(tok) == "PROPN":
+        # "Army Capt. Christian Pardo", "Gov. John Kasich (R-OH)": the person named in the phrase.
+        person = next((e for e in tok.doc.ents if e.label_ == "PERSON"
+                       and tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1), None)
+        ent = person or ent
+        tok = person.root if person is not None else tok
     if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") or _pos(tok) == "PROPN":
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE"):
             name = list(ent)
@@ -323,8 +329,8 @@ def _verb(verb: Token, offset: int, text: str, quoted: Callable[[int], bool]) ->
 def _name_colon(colon: Token, offset: int) -> list[Speech]:
     """'David Wasserman: "Indiana ..."': a name and a colon introduce a quote."""
     before = colon.doc[colon.i - 1] if colon.i else None
-    if before is None or not (before.ent_type_ in ("PERSON", "ORG") or _pos(before) == "PROPN"):
-        return []
+    if before is None or before.ent_type_ != "PERSON":
+        return []  # "told CNN:" names the outlet, not the speaker
     mention = mention_of(before, offset)
     if mention is None or mention.kind not in ("name", "organization"):
         return []
