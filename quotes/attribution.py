@@ -130,10 +130,9 @@ class SpeakerResolver:
             name = person.name if person else clean_name(mention.text)
             return self._person(name, position, "name") if name else Speaker(None, None, "unresolved")
         if kind == "organization":
-            person = self.people.find(mention.text, position)
-            if person is not None and person.name.split()[-1] == clean_name(mention.text).split()[-1] or \
-                    person is not None and len(mention.text.split()) == 1:
-                return self._person(person.name, position, "name")  # NER took a person for a place
+            person = self.people.find(mention.text, position) if len(mention.text.split()) == 1 else None
+            if person is not None and len(person.name.split()) > 1:
+                return self._person(person.name, position, "name")  # NER took a person's surname for a place
             return Speaker(clean_name(re.sub(r"^(?i:the)\s+", "", mention.text)), "organization", "organization")
         if kind == "group":
             return Speaker(clean_name(re.sub(r"^(?i:the|some|many|most|several|other)\s+", "", mention.text)),

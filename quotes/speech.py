@@ -209,15 +209,10 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _name_beside(verb: Token) -> Token | None:
-    """A name the parser left unattached to the verb: right after it ('," said David Brock'), or
-    first after the quote mark before it ('," Gene Sperling, a top adviser, said')."""
+    """A name the parser left unattached to the verb: first after the quote mark before it
+    ('," Gene Sperling, a top adviser, said'), else right after it when the verb follows the
+    quote ('," said David Brock'; after "told" stands the listener, not the speaker)."""
     doc = verb.doc
-    after = verb.i + 1
-    if after < len(doc) and (_pos(doc[after]) == "PROPN" or doc[after].ent_type_ == "PERSON") \
-            and doc[after].ent_type_ not in NOT_SPEAKERS:
-        while after + 1 < len(doc) and _pos(doc[after + 1]) == "PROPN":
-            after += 1
-        return doc[after]
     lo = verb.i
     while lo > 0 and not doc[lo - 1].is_quote and doc[lo - 1].text not in ("''", "``") and verb.i - lo < 25:
         lo -= 1
@@ -227,6 +222,13 @@ def _name_beside(verb: Token) -> Token | None:
             while end + 1 < verb.i and _pos(doc[end + 1]) == "PROPN":
                 end += 1
             return doc[end]
+    after = verb.i + 1
+    follows_quote = lo == verb.i or all(t.is_punct for t in doc[lo:verb.i])
+    if follows_quote and after < len(doc) and (_pos(doc[after]) == "PROPN" or doc[after].ent_type_ == "PERSON") \
+            and doc[after].ent_type_ not in NOT_SPEAKERS:
+        while after + 1 < len(doc) and _pos(doc[after + 1]) == "PROPN":
+            after += 1
+        return doc[after]
     return None
 
 
