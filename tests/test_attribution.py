@@ -174,3 +174,24 @@ def test_verbs_that_frame_their_content_with_objects(quotes_in):
                                                           "for a ban on assault weapons")
     urged = only(quotes_in("Dmitry Peskov urged the journalists to wait for the outcome of the summit."))
     assert urged.text == "to wait for the outcome of the summit" and urged.speaker == "Dmitry Peskov"
+
+
+def test_quoted_fragment_inside_a_sentence_makes_a_mixed_quote(quotes_in):
+    q = only(quotes_in('Vladimir Putin in his speech mentioned the opportunity "to talk face to face on issues '
+                       'of bilateral relations" during the visit.'))
+    assert (q.type, q.rule, q.speaker) == ("mixed", "verb_then_fragment", "Vladimir Putin")
+    assert q.text == 'the opportunity "to talk face to face on issues of bilateral relations" during the visit'
+
+
+def test_a_long_quote_with_no_cue_is_kept_unattributed(quotes_in):
+    q = only(quotes_in('The weather was fine.\n\n"Nobody here expected the summit to end so quickly and so well."'))
+    assert (q.rule, q.speaker, q.confidence) == ("unattributed", None, 0.0)
+
+
+def test_every_rule_of_the_sieve_has_a_test():
+    from pathlib import Path
+
+    from quotes.attribution import RULE_CONFIDENCE
+
+    tests = Path(__file__).read_text(encoding="utf-8")
+    assert [rule for rule in RULE_CONFIDENCE if f'"{rule}"' not in tests] == []
