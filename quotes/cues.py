@@ -11,6 +11,7 @@ emphasise tweet reply respond answer assert contend maintain observe remark comm
 reiterate repeat complain allege charge counter concede testify disclose reveal estimate
 caution point continue describe sum summarize summarise underline underscore retort quip
 joke boast pledge assure inform urge recount explain recommend propose ask call accuse
+yell shout scream exclaim whisper chant remember apologize apologise lament opine muse plead
 """.split())
 # Verbs whose reported content is a frame of objects: "called the actions lawful", "called for
 # a ban", "described it as a disaster", "accused him of lying", "urged them to vote".
