@@ -21,13 +21,10 @@ import re
 from dataclasses import dataclass
 
 from .cues import GROUP_NOUNS
-from .marks import QuoteSpan
+from .marks import QuoteSpan, sentence_end, sentence_start
 from .names import People, clean_name
 from .roles import known_holder
 from .speech import Mention, Speech
-
-ABBREVIATIONS = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Gen|Lt|Col|Prof|Jr|Sr|Sgt|Capt|No|Inc|Corp|Co)|\b[A-Z])$")
-SENTENCE_END_RE = re.compile(r"[.!?…](?=\s+[-–—\"“'‘«A-Z]|\s*$)")
 
 RULE_CONFIDENCE = {
     "quote_then_cue": 0.95,
@@ -59,23 +56,6 @@ class Speaker:
     name: str | None
     kind: str | None
     resolution: str
-
-
-def sentence_end(text: str, start: int, limit: int) -> int:
-    """Position just after the first sentence end in ``text[start:limit]`` (or ``limit``)."""
-    for m in SENTENCE_END_RE.finditer(text, start, limit):
-        if not ABBREVIATIONS.search(text[max(start, m.start() - 5):m.start()]):
-            return m.end()
-    return limit
-
-
-def sentence_start(text: str, lo: int, pos: int) -> int:
-    """Position where the sentence holding ``pos`` begins (not before ``lo``)."""
-    best = lo
-    for m in SENTENCE_END_RE.finditer(text, lo, pos):
-        if not ABBREVIATIONS.search(text[max(lo, m.start() - 5):m.start()]):
-            best = m.end()
-    return best
 
 
 def frame_cue(text: str, span: QuoteSpan, prev_end: int, next_start: int, para: tuple[int, int],

@@ -14,9 +14,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribution import SpeakerResolver, confidence, frame_cue, sentence_end
+from .attribution import SpeakerResolver, confidence, frame_cue
 from .cues import CUE_RE
-from .marks import QuoteSpan, find_quote_spans, paragraphs, sentences
+from .marks import QuoteSpan, find_quote_spans, paragraphs, sentence_end, sentences
 from .model import Article, Quote
 from .names import People, collect_from_text
 from .speech import Mention, Speech, find_speech, role_of

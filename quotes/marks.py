@@ -65,6 +65,19 @@ def sentences(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
         yield start, hi
 
 
+def sentence_end(text: str, start: int, limit: int) -> int:
+    """Position just after the first sentence end in ``text[start:limit]`` (or ``limit``)."""
+    return next(sentences(text, start, limit))[1] if start < limit else limit
+
+
+def sentence_start(text: str, lo: int, pos: int) -> int:
+    """Position where the sentence holding ``pos`` begins (not before ``lo``)."""
+    start = lo
+    for start, _ in sentences(text, lo, pos):
+        pass
+    return start
+
+
 def _hint(text: str, pos: int, mark: str, lo: int, hi: int) -> Hint:
     left = text[pos - 1] if pos > lo else " "
     right = text[pos + len(mark)] if pos + len(mark) < hi else " "
