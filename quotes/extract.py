@@ -193,9 +193,18 @@ def _direct_events(text: str, spans: list[QuoteSpan], cues: list[Speech],
             end = after if ends_sentence else clause_end(text, after, para[1])
             events.append(_Event(start, end, "mixed", "verb_then_fragment", cue, len(text[start:end].split()), p))
             continue
-        events.append(_Event(span.start, span.end, "direct", rule, cue, len(text[span.start:span.end].split()),
-                             p, not text[para[0]:opening].strip()))
+        words = len(text[span.start:span.end].split())
+        if rule != "cue_then_quote" and _mid_clause_fragment(text, span, opening, words):
+            continue  # 'messages later deemed "top secret,"': a phrase the writer quotes, not a statement
+        events.append(_Event(span.start, span.end, "direct", rule, cue, words, p, not text[para[0]:opening].strip()))
     return events
+
+
+def _mid_clause_fragment(text: str, span: QuoteSpan, opening: int, words: int) -> bool:
+    """A short or lower-case quote that stands in the middle of the writer's own clause."""
+    before = text[max(0, opening - 2):opening]
+    first = text[span.start:span.end].lstrip()[:1]
+    return len(before) == 2 and before[1] == " " and before[0].isalnum() and (first.islower() or words <= 3)
 
 
 def _embedded(text: str, cue: Speech, span: QuoteSpan, opening: int) -> bool:
