@@ -195,3 +195,8 @@ def test_every_rule_of_the_sieve_has_a_test():
 
     tests = Path(__file__).read_text(encoding="utf-8")
     assert [rule for rule in RULE_CONFIDENCE if f'"{rule}"' not in tests] == []
+
+
+def test_a_phrase_quoted_in_the_writers_own_clause_is_not_a_statement(quotes_in):
+    text = 'The server handled messages later deemed "top secret," Senator John Smith said on Monday.'
+    assert [q for q in quotes_in(text) if q.type == "direct"] == []
