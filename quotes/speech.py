@@ -1,7 +1,7 @@
-"""Speech events in a parsed paragraph: a cue (said, according to, in his opinion), who, and what.
+"""Speech events in parsed text: a cue (said, according to, in his opinion), who, and what.
 
-Works on one spaCy ``Doc`` per paragraph; every offset returned is a character offset into
-the article (``offset`` is where the paragraph starts).
+Works on one spaCy ``Doc`` per run of parsed sentences; every offset returned is a character
+offset into the article (``offset`` is where the run starts).
 """
 from __future__ import annotations
 
@@ -242,7 +242,7 @@ def _agent(verb: Token) -> Token | None:
 
 
 def find_speech(doc: Doc, offset: int, quoted: Callable[[int], bool]) -> list[Speech]:
-    """Every speech cue of the paragraph outside direct quotes, with speaker and content."""
+    """Every speech cue of the parsed text outside direct quotes, with speaker and content."""
     found: list[Speech] = []
     text = doc.text
     for tok in doc:
