@@ -59,7 +59,10 @@ def verb_forms(lemma: str) -> set[str]:
         third, past = lemma[:-1] + "ies", lemma[:-1] + "ied"
     else:
         past = stem + "ed"
-    return {lemma, third, past, stem + "ing", *IRREGULAR_FORMS.get(lemma, [])}
+    forms = {lemma, third, past, stem + "ing", *IRREGULAR_FORMS.get(lemma, [])}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # admitted, summed, quipped
+    return forms
 
 
 SPEECH_FORMS = {form: verb for verb in SPEECH_VERBS for form in verb_forms(verb)}
