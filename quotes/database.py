@@ -99,8 +99,8 @@ def _unchanged(db: sqlite_utils.Database, row: dict, quotes: list[dict]) -> bool
     old = db.execute("select text_hash from articles where id = ?", [row["id"]]).fetchone()
     if old is None or old[0] != row["text_hash"]:
         return False
-    have = sorted(r["id"] for r in db["quotes"].rows_where("article_id = ?", [row["id"]], select="id"))
-    return have == sorted(q["id"] for q in quotes)
+    have = sorted(db["quotes"].rows_where("article_id = ?", [row["id"]]), key=lambda r: r["id"])
+    return have == sorted(quotes, key=lambda r: r["id"])  # a new attribution is a change too
 
 
 def _upsert(db: sqlite_utils.Database, table: str, rows: list[dict], update: bool = True) -> None:

@@ -107,3 +107,11 @@ def test_an_interrupted_first_build_leaves_no_database(tmp_path):
 def _interrupt():
     yield (article("a"), [quote("a")])
     raise KeyboardInterrupt
+
+
+def test_a_new_attribution_of_the_same_quote_is_written(tmp_path):
+    db = tmp_path / "q.db"
+    write_results(db, [(article("a"), [quote("a")])])
+    stats = write_results(db, [(article("a"), [quote("a", speaker="Sergei Lavrov")])])
+    assert stats.articles_written == 1
+    assert [s[1] for s in dump(db)["speakers"]] == ["Sergei Lavrov"]
