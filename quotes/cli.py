@@ -172,9 +172,9 @@ def evaluate(gold: str, predictions: str | None, model: str, errors: int, as_jso
             log = ErrorLog(False)
             predicted = [q.to_dict() for _, quotes in _extractor(model).extract_many(_articles([gold], log))
                          for q in quotes]
-    except (ValueError, KeyError) as e:
-        raise click.ClickException(f"cannot read {predictions or gold}: {e}") from None
-    result = score(gold_rows, predicted, errors)
+        result = score(gold_rows, predicted, errors)
+    except (ValueError, KeyError, TypeError) as e:
+        raise click.ClickException(f"cannot score {predictions or gold}: {type(e).__name__}: {e}") from None
     click.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else format_report(result))
 
 

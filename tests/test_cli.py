@@ -93,3 +93,10 @@ def test_seed_articles_meet_the_targets(name, direct, everything):
     result = json.loads(run("eval", shared_file("gold", name), "--json").output)
     assert result["direct"]["end_to_end"]["f1"] >= direct
     assert result["all"]["end_to_end"]["f1"] >= everything
+
+
+def test_malformed_predictions_are_a_clear_error(tmp_path):
+    predictions = tmp_path / "pred.jsonl"
+    predictions.write_text('{"article_id": "sochi-2018-rt"}\n')
+    result = run("eval", shared_file("gold", "seeds.jsonl"), "--predictions", predictions)
+    assert result.exit_code == 1 and "cannot score" in result.output and "Traceback" not in result.output
