@@ -47,7 +47,7 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
         pos += len(line)
 
 
-SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?…])[\"”’»']*\s+(?=[\"“‘«(\[A-Z0-9-])")
+SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?…])([\"”’»']*)\s+(?=[\"“‘«(\[A-Z0-9-])")
 ABBREVIATION_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Gen|Lt|Col|Prof|Jr|Sr|Sgt|Capt|No|Inc|Corp|Co|Vs|vs)|"
                              r"\b[A-Z])\.[\"”’»']*\s*$")
 
@@ -59,7 +59,7 @@ def sentences(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
     for m in SENTENCE_BREAK_RE.finditer(text, lo, hi):
         if ABBREVIATION_RE.search(text, max(lo, m.start() - 6), m.start()):
             continue
-        yield start, m.start()
+        yield start, m.end(1)  # closing quote marks stay with the sentence they close
         start = m.end()
     if start < hi:
         yield start, hi

@@ -109,6 +109,9 @@ def role_of(tok: Token, name: list[Token]) -> str | None:
             if role_key(text):
                 return text
     before = [t for t in tok.subtree if t.i < name[0].i and t.dep_ not in ("det", "punct", "poss", "case")]
+    verbs = [t.i for t in before if _pos(t) == "VERB"]
+    if verbs:  # '," tweeted Rubio spokesman Alex Conant': the role starts after the verb
+        before = [t for t in before if t.i > max(verbs)]
     if before and before[-1].i == name[0].i - 1:
         text = _text(before)
         if role_key(text):
@@ -127,9 +130,14 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
     if ent is not None and ent.label_ in NOT_SPEAKERS:
         return None
     if (ent is None or ent.label_ != "PERSON") and _pos(tok) == "PROPN":
-        # "Army Capt. Christian Pardo", "Gov. John Kasich (R-OH)": the person named in the phrase.
+        # "Army Capt. Christian Pardo", "Gov. John Kasich (R-OH)", "Rubio spokesman Alex Conant":
+        # the person named in the phrase, or in the run of names right after it.
+        tok = _compound_head(tok)
+        last = tok.right_edge.i
+        while last + 1 < len(tok.doc) and _pos(tok.doc[last + 1]) == "PROPN":
+            last += 1
         person = next((e for e in tok.doc.ents if e.label_ == "PERSON"
-                       and tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1), None)
+                       and tok.left_edge.i <= e.start and e.end <= last + 1), None)
         ent = person or ent
         tok = person.root if person is not None else tok
     if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") or _pos(tok) == "PROPN":
@@ -198,10 +206,20 @@ def _org_modifier(tok: Token) -> Span | None:
     return None
 
 
+def _compound_head(tok: Token) -> Token:
+    """The noun a name modifies when that noun names a person: "Conant" for "Rubio" in
+    "Rubio spokesman Alex Conant"; else the token itself."""
+    head = tok
+    while head.dep_ == "compound" and head.head.i > head.i and _pos(head.head) in ("NOUN", "PROPN"):
+        head = head.head
+    return head if head is not tok and head.ent_type_ == "PERSON" else tok
+
+
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if subjects:
+        # "said Army Capt. Christian Pardo" may come out as two subjects: the person is the speaker.
+        return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
     # "..., adding that" / "and stressed that": the subject is the head verb's.
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head is not verb:
         return _subject(verb.head)
