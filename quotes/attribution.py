@@ -110,9 +110,13 @@ class SpeakerResolver:
             name = person.name if person else clean_name(mention.text)
             return self._person(name, position, "name") if name else Speaker(None, None, "unresolved")
         if kind == "organization":
-            person = self.people.find(mention.text, position) if len(mention.text.split()) == 1 else None
+            person = self.people.find(mention.text, position)
+            if len(mention.text.split()) > 1 and person is not None \
+                    and mention.text.casefold() not in (f.casefold() for f in person.forms):
+                person = None  # "the Clinton campaign" is not Clinton
             if person is not None and len(person.name.split()) > 1:
-                return self._person(person.name, position, "name")  # NER took a person's surname for a place
+                # NER took a person's name for an organisation or a place ("De Blasio said").
+                return self._person(person.name, position, "name")
             return Speaker(clean_name(re.sub(r"^(?i:the)\s+", "", mention.text)), "organization", "organization")
         if kind == "group":
             return Speaker(clean_name(re.sub(r"^(?i:the|some|many|most|several|other)\s+", "", mention.text)),

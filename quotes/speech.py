@@ -201,7 +201,7 @@ def _singular(noun: str) -> str:
 def _org_modifier(tok: Token) -> Span | None:
     """The organisation named in front of a noun: "Freedom Partners" in "a Freedom Partners official"."""
     for ent in tok.doc.ents:
-        if ent.label_ == "ORG" and ent.end == tok.i and ent.root.head is tok:
+        if ent.label_ == "ORG" and ent.end == tok.i and ent.root.head.i == tok.i:
             return ent
     return None
 
@@ -212,7 +212,7 @@ def _compound_head(tok: Token) -> Token:
     head = tok
     while head.dep_ == "compound" and head.head.i > head.i and _pos(head.head) in ("NOUN", "PROPN"):
         head = head.head
-    return head if head is not tok and head.ent_type_ == "PERSON" else tok
+    return head if head.i != tok.i and head.ent_type_ == "PERSON" else tok
 
 
 def _subject(verb: Token) -> Token | None:
@@ -221,8 +221,13 @@ def _subject(verb: Token) -> Token | None:
         # "said Army Capt. Christian Pardo" may come out as two subjects: the person is the speaker.
         return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
     # "..., adding that" / "and stressed that": the subject is the head verb's.
-    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head is not verb:
-        return _subject(verb.head)
+    if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head.i != verb.i:
+        head = verb.head
+        # 'X said it was early but added, "..."': the parse hangs "added" under the reported
+        # clause, whose subject ("it") is not the speaker; the speaker is the reporting verb's.
+        while head.dep_ == "ccomp" and speech_lemma(head.head.lower_) and head.head.i != head.i:
+            head = head.head
+        return _subject(head)
     return None
 
 

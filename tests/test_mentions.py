@@ -21,3 +21,15 @@ def test_a_cue_after_a_quote_of_several_sentences(quotes_in):
     quotes = quotes_in('"Crooked Hillary Clinton is spending a fortune on ads against me. I am the one '
                        'person she does not want to run against. Will be such fun!" Trump tweeted.')
     assert speakers(quotes) == [("Trump", "person")]
+
+
+def test_a_second_verb_hung_under_the_reported_clause_keeps_the_speaker(quotes_in):
+    quotes = quotes_in('Suu Kyi, 70, said it was too early to congratulate winners but added, '
+                       '"I think you all have an idea of the results."')
+    assert [(q.speaker, q.type) for q in quotes if q.type == "direct"] == [("Suu Kyi", "direct")]
+
+
+def test_an_official_of_a_named_organisation_speaks_for_it(quotes_in):
+    quotes = quotes_in('In a statement, a State Department official said, "We are not going to speak to '
+                       'the content of these documents."')
+    assert speakers(quotes) == [("State Department", "organization")]
