@@ -37,6 +37,8 @@ RULE_CONFIDENCE = {
     "unattributed": 0.0,
     "verb_clause": 0.85,
     "verb_object_frame": 0.7,
+    "verb_object": 0.6,
+    "headline_colon": 0.7,
     "clause_then_verb": 0.8,
     "according_to": 0.85,
     "this_was_stated_by": 0.75,

@@ -12,12 +12,17 @@ reiterate repeat complain allege charge counter concede testify disclose reveal 
 caution point continue describe sum summarize summarise underline underscore retort quip
 joke boast pledge assure inform urge recount explain recommend propose ask call accuse
 yell shout scream exclaim whisper chant remember apologize apologise lament opine muse plead
+criticize criticise praise blast speak
 """.split())
 # Verbs whose reported content is a frame of objects: "called the actions lawful", "called for
 # a ban", "described it as a disaster", "accused him of lying", "urged them to vote".
 FRAME_PREPOSITIONS = {"call": ("for", "on"), "describe": ("as",), "accuse": ("of",), "urge": (),
                       "ask": ("about",), "promise": (), "vow": (), "pledge": (), "warn": ("against", "of"),
-                      "tell": ()}
+                      "tell": (), "speak": ("about", "of"), "criticize": ("for",), "criticise": ("for",),
+                      "praise": ("for",), "blast": ("for",)}
+# Verbs whose direct object names what was said ("announced a ban", "criticized his handling
+# of the crisis"); for most others it is a thing written or the listener ("wrote a book", "told him").
+OBJECT_CONTENT_VERBS = frozenset("announce criticize criticise praise blast mention note stress accuse".split())
 
 
 PRONOUNS_PERSON = frozenset("he she him her i we".split())

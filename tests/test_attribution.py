@@ -176,6 +176,22 @@ def test_verbs_that_frame_their_content_with_objects(quotes_in):
     assert urged.text == "to wait for the outcome of the summit" and urged.speaker == "Dmitry Peskov"
 
 
+def test_the_object_of_a_verb_that_names_what_was_said(quotes_in):
+    q = only(quotes_in("Belarusian President Alexander Lukashenko announced a ban on Polish food imports."))
+    assert (q.rule, q.type, q.speaker, q.text) == ("verb_object", "indirect", "Alexander Lukashenko",
+                                                   "a ban on Polish food imports")
+    assert quotes_in("Dmitry Peskov wrote a book about the Kremlin.") == []  # a thing written is no statement
+
+
+def test_a_name_and_colon_heading_a_paragraph_report_what_was_said(quotes_in):
+    quotes = quotes_in("Lukashenko: Belarus will never become part of Russia.\n\n"
+                       "Belarusian President Alexander Lukashenko spoke in Minsk on Friday.")
+    q = only(quotes, "indirect")
+    assert (q.rule, q.speaker, q.text) == ("headline_colon", "Alexander Lukashenko",
+                                           "Belarus will never become part of Russia")
+    assert quotes_in("The Latest: Sanders wins Minnesota Democratic caucuses.") == []
+
+
 def test_quoted_fragment_inside_a_sentence_makes_a_mixed_quote(quotes_in):
     q = only(quotes_in('Vladimir Putin in his speech mentioned the opportunity "to talk face to face on issues '
                        'of bilateral relations" during the visit.'))

@@ -32,7 +32,7 @@ def mangled_paragraphs(draw):
             text = text.translate(str.maketrans({'"': "“", "“": '"', "”": "»"}))
         elif op == "join":
             text = text.replace("\n\n", " ", 1)
-        elif op == "cut":
+        elif op == "cut" and len(text) > 1:
             text = text[:draw(st.integers(1, len(text)))]
     return text
 
