@@ -133,7 +133,23 @@ def quotes_of(article: Article, paras: list[_Paragraph]) -> list[Quote]:
             cues.append(headline)
     para_bounds = [(p.start, p.end) for p in paras]
     events = _direct_events(text, spans, cues, para_bounds) + _reported_events(text, spans, cues, para_bounds)
-    return _resolve(article, events, people, cues, para_bounds)
+    quotes = _resolve(article, events, people, cues, para_bounds)
+    _describe_speakers(quotes, people)
+    return quotes
+
+
+def _describe_speakers(quotes: list[Quote], people: People) -> None:
+    """Give each quote of a named person what corpus-wide resolution needs from the article: the
+    forms of the name and the roles, including the descriptions it was attributed through."""
+    described: dict[str, set[str]] = {}
+    for q in quotes:
+        if q.speaker and q.speaker_mention and q.extra.get("resolution") in ("role_in_article", "role_table"):
+            described.setdefault(q.speaker, set()).add(q.speaker_mention)
+    for q in quotes:
+        person = people.find(q.speaker, q.start) if q.speaker and q.speaker_kind == "person" else None
+        if person is not None:
+            q.extra["forms"] = dict(person.forms)
+            q.extra["roles"] = sorted({role for role, _ in person.roles} | described.get(q.speaker, set()))
 
 
 def _to_paragraph_end(cue: Speech, para: _Paragraph, text: str) -> Speech:

@@ -148,6 +148,7 @@ class People:
 
 
 NAME_RUN_RE = re.compile(r"\b(?:[A-Z][\w’'-]*\.?\s+){0,5}[A-Z][\w’'-]+")
+OF_BEFORE_RE = re.compile(r"\b(?:of|for)(?: the)?\s+$")
 APPOSITIVE_RE = re.compile(r",\s+((?:a|an|the)\s+[^,.;:\"“”]{3,80}?)(?=,|\.)")
 
 
@@ -156,18 +157,24 @@ def collect_from_text(text: str, people: People) -> None:
     President Alexander Lukashenko") or an appositive after a known name ("Dmitry Peskov, a
     spokesman for the Russian president,"), also in sentences that were not parsed."""
     for m in NAME_RUN_RE.finditer(text):
-        role, name = split_title(m.group())
+        run, start = m.group(), m.start()
+        cut = re.search(r".*\w\w\w\.\s+", run)  # "from Moscow. President Lukashenko": two sentences
+        if cut:
+            run, start = run[cut.end():], start + cut.end()
+        role, name = split_title(run)
+        if role is not None and OF_BEFORE_RE.search(text, max(0, start - 12), start):
+            continue  # "the press secretary of the Russian President Dmitry Peskov": the role is longer
         if role is None:
             after = APPOSITIVE_RE.match(text, m.end())
             if after is None or not role_key(after.group(1)):
                 continue
             role = after.group(1)
-            known = people.find(name, m.start())
+            known = people.find(name, start)
             if known is None:
                 continue
         else:
-            known = people.find(name, m.start())
-        if known is not None and m.start() in known.positions:
-            known.roles.append((role, m.start()))
+            known = people.find(name, start)
+        if known is not None and start in known.positions:
+            known.roles.append((role, start))
         elif known is not None or len(name.split()) >= 2:
-            people.add(name, m.start(), role)
+            people.add(name, start, role)

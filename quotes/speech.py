@@ -113,7 +113,11 @@ def role_of(tok: Token, name: list[Token]) -> str | None:
     verbs = [t.i for t in before if _pos(t) == "VERB"]
     if verbs:  # '," tweeted Rubio spokesman Alex Conant': the role starts after the verb
         before = [t for t in before if t.i > max(verbs)]
-    if before and before[-1].i == name[0].i - 1:
+    start = before[0].i if before else 0
+    while start > 0 and tok.doc[start - 1].dep_ == "det":
+        start -= 1
+    if before and before[-1].i == name[0].i - 1 and not (start > 0 and tok.doc[start - 1].lower_ in ("of", "for")):
+        # (not in "the press secretary of the Russian President Dmitry Peskov": the role is longer)
         text = _text(before)
         if role_key(text):
             return text

@@ -1,0 +1,120 @@
+"""Corpus-wide speaker resolution: aliases that must merge, and names that must stay apart."""
+import pytest
+
+from quotes.speakers import LocalSpeaker, Registry, resolve
+
+
+def partition(*speakers, registry=None):
+    """Resolve speakers given as "Name" or ("Name", "kind", [roles]); return the groups of names."""
+    items = []
+    for n, s in enumerate(speakers):
+        name, kind, roles = (s, "person", []) if isinstance(s, str) else (s + ([],) * (3 - len(s)))
+        items.append(LocalSpeaker(id=str(n), name=name, kind=kind, roles=tuple(roles)))
+    links, _ = resolve(items, registry)
+    groups = {}
+    for item in items:
+        groups.setdefault(links[item.id].cluster, set()).add(item.name)
+    return sorted(sorted(g) for g in groups.values())
+
+
+def canonical(*speakers, registry=None):
+    items = [LocalSpeaker(id=str(n), name=s, kind="person", quotes=q) for n, (s, q) in enumerate(speakers)]
+    links, names = resolve(items, registry)
+    return {names[links[i.id].cluster] for i in items}
+
+
+MERGE = [
+    ["Lukashenko", "Lukashenka", "Lukashenkko", "Alexander Lukashenko"],
+    ["Alexander Lukashenko", "Aleksandr Lukashenko", "Alexander Lukashenka"],
+    ["Dmitry Peskov", "Dmitri Peskov", "Dmitriy Peskov"],
+    ["Dmitry Peskov", "Peskov"],
+    ["Dmitry Peskov", "D. Peskov"],
+    ["Sergei Lavrov", "Sergey Lavrov", "Lavrov"],
+    ["Volodymyr Zelensky", "Volodymyr Zelenskyy", "Zelenskiy"],
+    ["Vladimir Putin", "Putin", "President Vladimir Putin"],
+    ["Kirill Koktysh", "Koktysh"],
+    ["Yuri Ushakov", "Yury Ushakov"],
+    ["Mikhail Khodorkovsky", "Mikhail Khodorkovskiy", "Khodorkovsky"],
+    ["Maria Zakharova", "Mariya Zakharova", "Zakharova"],
+    ["Viktor Orban", "Victor Orban"],
+    ["Grechulina", "Anna Grechulina"],
+    ["Angela Merkel", "Merkel", "Chancellor Angela Merkel"],
+]
+
+
+@pytest.mark.parametrize("names", MERGE, ids=[m[0] for m in MERGE])
+def test_aliases_merge(names):
+    assert partition(*names) == [sorted(names)]
+
+
+APART = [
+    ["Hillary Clinton", "Bill Clinton"],
+    ["Alexander Lukashenko", "Viktor Lukashenko"],
+    ["Donald Trump", "Donald Trump Jr."],
+    ["Dmitry Peskov", "Elizaveta Peskova"],
+    ["Bernie Sanders", "Saunders"],
+    ["John Smith", "Jane Smith"],
+    ["John Smith", "A. Smith"],
+    ["Sergei Lavrov", "Sergei Ivanov"],
+    ["Vladimir Putin", "Vladimir Zhirinovsky"],
+    ["Dmitry Medvedev", "Dmitry Peskov"],
+    ["Daniel Martin", "Danielle Martin"],
+    ["Ivan Trump", "Ivanka Trump"],
+]
+
+
+@pytest.mark.parametrize("names", APART, ids=[" / ".join(a) for a in APART])
+def test_different_people_stay_apart(names):
+    assert partition(*names) == sorted([n] for n in names)
+
+
+def test_a_bare_surname_shared_by_two_people_stays_apart():
+    assert partition("Hillary Clinton", "Bill Clinton", "Clinton") == [["Bill Clinton"], ["Clinton"],
+                                                                     ["Hillary Clinton"]]
+
+
+def test_a_bare_surname_joins_the_one_whose_role_it_shares():
+    groups = partition(("Alexander Lukashenko", "person", ["Belarusian President"]), "Viktor Lukashenko",
+                       ("Lukashenko", "person", ["the Belarusian leader"]))
+    assert ["Alexander Lukashenko", "Lukashenko"] in groups
+
+
+def test_conflicting_first_names_join_through_a_shared_role():
+    groups = partition(("Alexander Lukashenko", "person", ["Belarusian President"]),
+                       ("Alexei Lukashenko", "person", ["President of Belarus"]))
+    assert groups == [["Alexander Lukashenko", "Alexei Lukashenko"]]
+
+
+def test_conflicting_first_names_with_different_roles_stay_apart():
+    groups = partition(("Alexander Lukashenko", "person", ["Belarusian President"]),
+                       ("Viktor Lukashenko", "person", ["Belarusian national security adviser"]))
+    assert len(groups) == 2
+
+
+def test_a_person_and_an_organisation_named_after_him_stay_apart():
+    assert partition("Donald Trump", ("Trump", "organization"), "Trump") == [["Donald Trump", "Trump"], ["Trump"]]
+
+
+def test_organisations_join_by_their_names():
+    assert partition(("the Kremlin", "organization"), ("Kremlin", "organization"), ("TASS", "organization")) == \
+        [["Kremlin", "the Kremlin"], ["TASS"]]
+
+
+def test_groups_and_organisations_never_join():
+    assert len(partition(("experts", "group"), ("Experts", "organization"))) == 2
+
+
+def test_the_canonical_name_is_the_most_quoted_full_name():
+    assert canonical(("Lukashenko", 9), ("Alexander Lukashenko", 5), ("Alexander Lukashenka", 2)) == \
+        {"Alexander Lukashenko"}
+
+
+def test_the_registry_names_and_joins_its_aliases():
+    registry = Registry([{"name": "Alexander Lukashenko", "aliases": ["Aliaksandr Lukashenka", "Batka"]}])
+    assert canonical(("Aliaksandr Lukashenka", 3), ("Batka", 1), ("Lukashenko", 1), registry=registry) == \
+        {"Alexander Lukashenko"}
+
+
+def test_the_registry_keeps_its_entries_apart():
+    registry = Registry([{"name": "Hillary Clinton"}, {"name": "Hillary R. Clinton-Smith", "aliases": ["H. Clinton"]}])
+    assert len(partition("Hillary Clinton", "H. Clinton", registry=registry)) == 2
