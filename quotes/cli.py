@@ -10,6 +10,7 @@ import click
 
 from . import __version__
 from .articles import InputError, read_articles
+from .cli_speakers import export, fix, read_registry, registry_option, speakers
 from .extract import DEFAULT_MODEL, Extractor, ModelNotFound
 from .model import Article, Quote
 
@@ -131,20 +132,24 @@ def extract(files: tuple[str, ...], fmt: str, model: str, skip_errors: bool) -> 
 @model_option
 @skip_errors_option
 @click.option("--progress/--no-progress", default=None, help="Show progress (default: when stderr is a terminal).")
-def build(db: str, files: tuple[str, ...], model: str, skip_errors: bool, progress: bool | None) -> None:
-    """Extract the quotes of FILES into the SQLite database DB.
+@registry_option
+def build(db: str, files: tuple[str, ...], model: str, skip_errors: bool, progress: bool | None,
+          registry_path: str) -> None:
+    """Extract the quotes of FILES into the SQLite database DB and resolve their speakers across
+    the whole database (with the registry and every correction recorded in DB).
 
     Running it again with the same files changes nothing; an interrupted build leaves DB as it was.
     """
     from .database import write_results
 
+    registry = read_registry(registry_path)
     log = ErrorLog(skip_errors)
     extractor = _extractor(model)
     bar = Progress(None, sys.stderr.isatty() if progress is None else progress)
     results = extractor.extract_many(_articles(files, log))
     try:
         stats = write_results(db, results, version=f"quotes {__version__}, {extractor.model_name}",
-                              progress=bar.step)
+                              progress=bar.step, registry=registry)
     finally:
         bar.close()
     log.report()
@@ -176,6 +181,11 @@ def evaluate(gold: str, predictions: str | None, model: str, errors: int, as_jso
     except (ValueError, KeyError, TypeError) as e:
         raise click.ClickException(f"cannot score {predictions or gold}: {type(e).__name__}: {e}") from None
     click.echo(json.dumps(result, indent=2, ensure_ascii=False) if as_json else format_report(result))
+
+
+main.add_command(speakers)
+main.add_command(fix)
+main.add_command(export)
 
 
 def run() -> None:

@@ -6,7 +6,7 @@ old quotes, and the same text under another id is stored once.
 """
 from __future__ import annotations
 
-import hashlib
+import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -15,7 +15,10 @@ from typing import Callable, Iterable
 import sqlite_utils
 
 from .articles import text_hash
+from .ids import stable_id
 from .model import Article, Quote
+from .speaker_tables import ensure_speaker_tables, rebuild_speakers
+from .speakers import Registry
 
 
 @dataclass
@@ -26,15 +29,6 @@ class BuildStats:
     duplicates: int = 0
     quotes: int = 0
     speakers: int = 0
-
-
-def stable_id(*parts: object) -> str:
-    """A short id that stays the same from build to build for the same parts."""
-    return hashlib.sha1(":".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
-
-
-def speaker_id(name: str, kind: str | None) -> str:
-    return stable_id(kind or "person", name.casefold())
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
@@ -71,36 +65,54 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     if "builds" not in db.table_names():
         db["builds"].create({"id": int, "started": str, "finished": str, "articles": int, "quotes": int,
                              "version": str}, pk="id")
+    ensure_speaker_tables(db)
 
 
 def _rows(article: Article, quotes: list[Quote]) -> tuple[dict, list[dict], list[dict], list[dict]]:
-    speakers, mentions, rows = {}, {}, []
+    """The rows of an article: itself, its speakers as it names them, its mentions and its quotes.
+    Corpus speakers are linked later, by speaker_tables.rebuild_speakers."""
+    local, mentions, rows = {}, {}, []
     for q in quotes:
-        sid = speaker_id(q.speaker, q.speaker_kind) if q.speaker else None
-        if sid:
-            speakers[sid] = {"id": sid, "name": q.speaker, "kind": q.speaker_kind or "person"}
+        lid = stable_id(article.id, q.speaker_kind or "person", q.speaker.casefold()) if q.speaker else None
+        if lid:
+            row = local.setdefault(lid, {"id": lid, "article_id": article.id, "name": q.speaker,
+                                         "kind": q.speaker_kind or "person", "forms": q.extra.get("forms"),
+                                         "roles": q.extra.get("roles"), "quote_count": 0,
+                                         "speaker_id": None, "step": None})
+            row["quote_count"] += 1
+            row["forms"] = row["forms"] or q.extra.get("forms")
+            row["roles"] = row["roles"] or q.extra.get("roles")
         mid = None
         if q.mention_start is not None and q.mention_end is not None:
             mid = stable_id(article.id, q.mention_start, q.mention_end)
-            mentions[mid] = {"id": mid, "article_id": article.id, "speaker_id": sid, "start": q.mention_start,
+            mentions[mid] = {"id": mid, "article_id": article.id, "speaker_id": None, "start": q.mention_start,
                              "end": q.mention_end, "text": article.text[q.mention_start:q.mention_end]}
         rows.append({"id": stable_id(article.id, q.start, q.end, q.type), "article_id": article.id,
                      "start": q.start, "end": q.end, "text": q.text, "type": q.type, "speaker": q.speaker,
-                     "speaker_id": sid, "speaker_mention": q.speaker_mention, "speaker_kind": q.speaker_kind,
+                     "speaker_id": None, "speaker_mention": q.speaker_mention, "speaker_kind": q.speaker_kind,
                      "mention_id": mid, "cue": q.cue, "rule": q.rule, "resolution": q.extra.get("resolution"),
-                     "confidence": q.confidence})
+                     "confidence": q.confidence, "article_speaker_id": lid, "speaker_step": None})
+    for row in local.values():
+        row["forms"] = json.dumps(row["forms"] or {row["name"]: row["quote_count"]}, ensure_ascii=False)
+        row["roles"] = json.dumps(row["roles"] or [], ensure_ascii=False)
     row = {"id": article.id, "title": article.title, "url": article.url, "outlet": article.outlet,
            "published": article.published, "language": article.language, "origin": article.origin,
            "text": article.text, "text_hash": text_hash(article.text), "quote_count": len(rows)}
-    return row, list(speakers.values()), list(mentions.values()), rows
+    return row, list(local.values()), list(mentions.values()), rows
+
+
+LINKED_LATER = ("speaker_id", "speaker_step")
 
 
 def _unchanged(db: sqlite_utils.Database, row: dict, quotes: list[dict]) -> bool:
     old = db.execute("select text_hash from articles where id = ?", [row["id"]]).fetchone()
     if old is None or old[0] != row["text_hash"]:
         return False
-    have = sorted(db["quotes"].rows_where("article_id = ?", [row["id"]]), key=lambda r: r["id"])
-    return have == sorted(quotes, key=lambda r: r["id"])  # a new attribution is a change too
+    def own(rows: Iterable[dict]) -> list[dict]:
+        return sorted(({k: v for k, v in r.items() if k not in LINKED_LATER} for r in rows), key=lambda r: r["id"])
+
+    # A new attribution is a change too.
+    return own(db["quotes"].rows_where("article_id = ?", [row["id"]])) == own(quotes)
 
 
 def _upsert(db: sqlite_utils.Database, table: str, rows: list[dict], update: bool = True) -> None:
@@ -117,13 +129,13 @@ def _upsert(db: sqlite_utils.Database, table: str, rows: list[dict], update: boo
 
 
 def write_results(db_path: str | Path, results: Iterable[tuple[Article, list[Quote]]], *, version: str = "",
-                  progress: Callable[[Article], None] | None = None) -> BuildStats:
+                  progress: Callable[[Article], None] | None = None, registry: Registry | None = None) -> BuildStats:
     """Store articles with their quotes in one transaction; return what was done."""
     is_new = not Path(db_path).exists()
     db = open_db(db_path)
     try:
         ensure_db_shape(db)
-        stats = _write(db, results, version, progress)
+        stats = _write(db, results, version, progress, registry or Registry())
     except BaseException:
         db.close()
         if is_new:
@@ -134,7 +146,7 @@ def write_results(db_path: str | Path, results: Iterable[tuple[Article, list[Quo
 
 
 def _write(db: sqlite_utils.Database, results: Iterable[tuple[Article, list[Quote]]], version: str,
-           progress: Callable[[Article], None] | None) -> BuildStats:
+           progress: Callable[[Article], None] | None, registry: Registry) -> BuildStats:
     stats = BuildStats()
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     seen_hashes: dict[str, str] = {}
@@ -145,7 +157,7 @@ def _write(db: sqlite_utils.Database, results: Iterable[tuple[Article, list[Quot
             stats.articles_seen += 1
             if progress:
                 progress(article)
-            row, speakers, mentions, quote_rows = _rows(article, quotes)
+            row, local_speakers, mentions, quote_rows = _rows(article, quotes)
             first = seen_hashes.setdefault(row["text_hash"], article.id)
             stored = db.execute("select id from articles where text_hash = ? and id != ?",
                                 [row["text_hash"], article.id]).fetchone()
@@ -155,16 +167,15 @@ def _write(db: sqlite_utils.Database, results: Iterable[tuple[Article, list[Quot
             if _unchanged(db, row, quote_rows):
                 stats.articles_unchanged += 1
                 continue
-            db.execute("delete from quotes where article_id = ?", [article.id])
-            db.execute("delete from mentions where article_id = ?", [article.id])
+            for table in ("quotes", "mentions", "article_speakers"):
+                db.execute(f"delete from [{table}] where article_id = ?", [article.id])
             _upsert(db, "articles", [row])
-            _upsert(db, "speakers", speakers)
+            _upsert(db, "article_speakers", local_speakers)
             _upsert(db, "mentions", mentions)
             _upsert(db, "quotes", quote_rows)
             stats.articles_written += 1
-        _recount_speakers(db)
+        stats.speakers = rebuild_speakers(db, registry)
         stats.quotes = db.execute("select count(*) from quotes").fetchone()[0]
-        stats.speakers = db.execute("select count(*) from speakers").fetchone()[0]
         if stats.articles_written:  # an unchanged rebuild leaves no trace, not even here
             _upsert(db, "builds", [{"id": None, "started": started,
                                     "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -174,14 +185,3 @@ def _write(db: sqlite_utils.Database, results: Iterable[tuple[Article, list[Quot
         db.execute("ROLLBACK")
         raise
     return stats
-
-
-def _recount_speakers(db: sqlite_utils.Database) -> None:
-    db.execute("""
-        update speakers set
-          quote_count = (select count(*) from quotes where quotes.speaker_id = speakers.id),
-          article_count = (select count(distinct article_id) from quotes where quotes.speaker_id = speakers.id)
-    """)
-    db.execute("update mentions set speaker_id = null where speaker_id in "
-               "(select id from speakers where quote_count = 0)")
-    db.execute("delete from speakers where quote_count = 0")

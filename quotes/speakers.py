@@ -116,13 +116,17 @@ class Registry:
     entries: list[dict] = field(default_factory=list)
 
     def lookup(self) -> dict[tuple[str, str], int]:
-        """(kind, folded form) -> index of the entry."""
-        found = {}
+        """(kind, folded form) -> index of the entry; a form that two entries list decides nothing."""
+        found: dict[tuple[str, str], int] = {}
+        shared = set()
         for i, e in enumerate(self.entries):
             kind = e.get("kind", "person")
             for form in [e["name"], *e.get("aliases", [])]:
-                found[(kind, fold(form))] = i
-        return found
+                key = (kind, fold(form))
+                if found.get(key, i) != i:
+                    shared.add(key)
+                found[key] = i
+        return {k: v for k, v in found.items() if k not in shared}
 
 
 @dataclass

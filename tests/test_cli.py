@@ -71,11 +71,14 @@ def test_a_missing_spacy_pipeline_is_a_clear_error():
 
 
 def test_every_option_is_documented():
-    for name, command in main.commands.items():
+    commands = list(main.commands.items())
+    while commands:
+        name, command = commands.pop()
+        commands.extend((f"{name} {sub}", c) for sub, c in getattr(command, "commands", {}).items())
         for param in command.params:
             if param.param_type_name == "option":
                 assert param.help, f"quotes {name} {param.opts} has no help"
-        assert command.help
+        assert command.help, f"quotes {name} has no help"
 
 
 def test_eval_reports_what_the_reference_scorer_reports(tmp_path):

@@ -1,0 +1,224 @@
+"""Corpus speakers in the database, rebuilt after every build from three sources: the speakers
+each article names (``article_speakers``), the curated registry (``db/speakers.yml``) and the
+corrections people made (``corrections``), which are applied last so that no rebuild undoes them.
+
+Tables written here: ``speakers``, ``speaker_aliases``, ``speaker_roles``; and the corpus speaker
+of every row of ``article_speakers``, ``quotes`` and ``mentions``.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+import yaml
+
+from .ids import speaker_id, stable_id
+from .speakers import Link, LocalSpeaker, Registry, fold, resolve
+
+CORRECTION_ACTIONS = ("merge", "split", "rename", "fix")
+
+
+class RegistryError(Exception):
+    """The registry file cannot be read."""
+
+
+def load_registry(path: str | Path | None) -> Registry:
+    """Read ``db/speakers.yml``: a list of {name, kind?, wikidata?, aliases?, roles?}."""
+    if path is None or not Path(path).exists():
+        return Registry()
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []
+    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise RegistryError(f"{where}: not a valid registry ({e.__class__.__name__})") from None
+    entries = data.get("speakers", []) if isinstance(data, dict) else data
+    for n, e in enumerate(entries, 1):
+        if not isinstance(e, dict) or not isinstance(e.get("name"), str):
+            raise RegistryError(f"{path}: entry {n} has no name")
+    return Registry(entries)
+
+
+def ensure_speaker_tables(db: sqlite_utils.Database) -> None:
+    """Create what corpus speakers need, and add columns that older databases lack."""
+    tables = set(db.table_names())
+    if "article_speakers" not in tables:
+        db["article_speakers"].create({"id": str, "article_id": str, "name": str, "kind": str, "forms": str,
+                                       "roles": str, "quote_count": int, "speaker_id": str, "step": str},
+                                      pk="id", foreign_keys=[("article_id", "articles", "id")])
+        db["article_speakers"].create_index(["article_id"])
+        db["article_speakers"].create_index(["speaker_id"])
+    if "speaker_aliases" not in tables:
+        db["speaker_aliases"].create({"id": str, "speaker_id": str, "alias": str, "count": int}, pk="id")
+        db["speaker_aliases"].create_index(["speaker_id"])
+        db["speaker_aliases"].create_index(["alias"])
+    if "speaker_roles" not in tables:
+        db["speaker_roles"].create({"id": str, "speaker_id": str, "role": str, "count": int, "first_seen": str,
+                                    "last_seen": str}, pk="id")
+        db["speaker_roles"].create_index(["speaker_id"])
+    if "corrections" not in tables:
+        db["corrections"].create({"id": int, "created": str, "action": str, "subject": str, "value": str},
+                                 pk="id")
+    for column, kind in (("wikidata", str), ("first_quote", str), ("last_quote", str), ("outlets", str)):
+        if column not in db["speakers"].columns_dict:
+            db["speakers"].add_column(column, kind)
+    for column in ("article_speaker_id", "speaker_step"):
+        if column not in db["quotes"].columns_dict:
+            db["quotes"].add_column(column, str)
+
+
+def record_correction(db: sqlite_utils.Database, action: str, subject: str, value: str) -> None:
+    """Keep a person's correction; it is applied on this and every later resolution."""
+    assert action in CORRECTION_ACTIONS
+    db.execute("insert into corrections (created, action, subject, value) values (?, ?, ?, ?)",
+               [datetime.now(timezone.utc).isoformat(timespec="seconds"), action, subject, value])
+
+
+def _locals(db: sqlite_utils.Database) -> tuple[list[LocalSpeaker], dict[str, tuple[str, dict[str, int]]]]:
+    """The speakers articles name, and for each its article and the forms of its name with counts."""
+    items, where = [], {}
+    for r in db.query("select * from article_speakers order by id"):
+        forms = json.loads(r["forms"] or "{}") or {r["name"]: r["quote_count"]}
+        items.append(LocalSpeaker(id=r["id"], name=r["name"], kind=r["kind"], quotes=r["quote_count"],
+                                  roles=tuple(json.loads(r["roles"] or "[]")), forms=tuple(forms)))
+        where[r["id"]] = (r["article_id"], forms)
+    return items, where
+
+
+def _apply_corrections(db: sqlite_utils.Database, items: list[LocalSpeaker], links: dict[str, Link],
+                       names: dict[int, str]) -> dict[str, str]:
+    """Merge, split and rename clusters as people asked, in the order they asked; return the
+    speaker name fixed for single quotes (quote id -> name)."""
+    fixes: dict[str, str] = {}
+    next_cluster = max(names, default=0) + 1
+    by_name = {i.id: i for i in items}
+
+    def clusters_named(name: str) -> set[int]:
+        wanted = fold(name)
+        found = {c for c, n in names.items() if fold(n) == wanted}
+        return found or {links[i.id].cluster for i in items
+                         if fold(i.name) == wanted or any(fold(f) == wanted for f in i.forms)}
+
+    for c in db.query("select * from corrections order by id"):
+        subject, value = c["subject"], c["value"]
+        if c["action"] == "merge":
+            into = clusters_named(subject)
+            target = min(into) if into else None
+            for other in clusters_named(value) - {target}:
+                if target is None:
+                    break
+                for link in links.values():
+                    if link.cluster == other:
+                        link.cluster, link.step = target, "correction"
+                names.pop(other, None)
+        elif c["action"] == "split":
+            wanted = fold(value)
+            for lid, link in links.items():
+                if link.cluster in clusters_named(subject) and fold(by_name[lid].name) == wanted:
+                    link.cluster, link.step = next_cluster, "correction"
+            names[next_cluster] = value
+            next_cluster += 1
+        elif c["action"] == "rename":
+            for cluster in clusters_named(subject):
+                names[cluster] = value
+        elif c["action"] == "fix":
+            fixes[subject] = value
+    return fixes
+
+
+def rebuild_speakers(db: sqlite_utils.Database, registry: Registry) -> int:
+    """Resolve every article's speakers into corpus speakers and rewrite the speaker tables.
+
+    Runs inside the caller's transaction; returns the number of corpus speakers.
+    """
+    items, where = _locals(db)
+    links, names = resolve(items, registry)
+    fixes = _apply_corrections(db, items, links, names)
+    kind_of = _kinds(items, links, names)
+    by_entry = {fold(e["name"]): e for e in registry.entries}
+
+    def sid(cluster: int) -> str:
+        return speaker_id(names[cluster], kind_of.get(cluster, "person"))
+
+    for table in ("speaker_aliases", "speaker_roles"):
+        db.execute(f"delete from [{table}]")
+    db.execute("update quotes set speaker_id = null, speaker_step = null")
+    db.execute("update mentions set speaker_id = null")
+    db.execute("delete from speakers")
+    rows = {}
+    for cluster, name in names.items():
+        entry = by_entry.get(fold(name), {})
+        rows[cluster] = {"id": sid(cluster), "name": name, "kind": kind_of.get(cluster, entry.get("kind", "person")),
+                         "wikidata": entry.get("wikidata")}
+    fixed_names = {fold(n): n for n in fixes.values()}
+    for n in fixed_names.values():  # a quote given to someone the corpus has not seen yet
+        if not any(fold(r["name"]) == fold(n) for r in rows.values()):
+            cluster = max(rows, default=0) + 1
+            names[cluster] = n
+            rows[cluster] = {"id": sid(cluster), "name": n, "kind": "person", "wikidata": None}
+    _insert(db, "speakers", list({r["id"]: r for r in rows.values()}.values()))
+    db.conn.executemany("update article_speakers set speaker_id = ?, step = ? where id = ?",
+                        [(rows[link.cluster]["id"], link.step, lid) for lid, link in links.items()])
+    db.execute("""update quotes set speaker_id = (select speaker_id from article_speakers a
+                                                   where a.id = quotes.article_speaker_id),
+                                    speaker_step = (select step from article_speakers a
+                                                    where a.id = quotes.article_speaker_id)
+                  where article_speaker_id is not null""")
+    by_fold = {fold(r["name"]): r["id"] for r in rows.values()}
+    db.conn.executemany("update quotes set speaker_id = ?, speaker_step = 'correction' where id = ?",
+                        [(by_fold[fold(n)], qid) for qid, n in fixes.items()])
+    db.execute("""update mentions set speaker_id = (select q.speaker_id from quotes q where q.mention_id = mentions.id
+                                                     and q.speaker_id is not null limit 1)""")
+    _describe(db, items, where, links, rows)
+    return len(rows)
+
+
+def _kinds(items: list[LocalSpeaker], links: dict[str, Link], names: dict[int, str]) -> dict[int, str]:
+    """A speaker's kind: that of the article speakers bearing its name, else of most of its quotes."""
+    votes: dict[int, Counter] = defaultdict(Counter)
+    for i in items:
+        cluster = links[i.id].cluster
+        votes[cluster][i.kind] += i.quotes + (10**6 if fold(i.name) == fold(names.get(cluster, "")) else 0)
+    return {cluster: kinds.most_common(1)[0][0] for cluster, kinds in votes.items()}
+
+
+def _describe(db: sqlite_utils.Database, items: list[LocalSpeaker], where: dict[str, tuple[str, dict[str, int]]],
+              links: dict[str, Link], rows: dict) -> None:
+    """Counts, dates and outlets of each speaker; its aliases and its roles with first/last seen."""
+    published = {r["id"]: r["published"] or "" for r in db.query("select id, published from articles")}
+    aliases: dict[str, Counter] = defaultdict(Counter)
+    roles: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for item in items:
+        speaker = rows[links[item.id].cluster]["id"]
+        article_id, forms = where[item.id]
+        aliases[speaker].update(forms)
+        date = published.get(article_id, "")
+        for role in item.roles:
+            roles[(speaker, role)].append(date)
+    _insert(db, "speaker_aliases", [{"id": stable_id(s, a), "speaker_id": s, "alias": a, "count": n}
+                                    for s, forms in aliases.items() for a, n in forms.items()])
+    _insert(db, "speaker_roles", [{"id": stable_id(s, role), "speaker_id": s, "role": role, "count": len(dates),
+                                   "first_seen": min(d for d in dates) or None, "last_seen": max(dates) or None}
+                                  for (s, role), dates in roles.items()])
+    db.execute("""
+        update speakers set
+          quote_count = (select count(*) from quotes q where q.speaker_id = speakers.id),
+          article_count = (select count(distinct article_id) from quotes q where q.speaker_id = speakers.id),
+          first_quote = (select min(a.published) from quotes q join articles a on a.id = q.article_id
+                         where q.speaker_id = speakers.id),
+          last_quote = (select max(a.published) from quotes q join articles a on a.id = q.article_id
+                        where q.speaker_id = speakers.id),
+          outlets = (select json_group_array(outlet) from (select distinct a.outlet from quotes q
+                     join articles a on a.id = q.article_id where q.speaker_id = speakers.id
+                     and a.outlet is not null order by a.outlet))
+    """)
+
+
+def _insert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
+    if rows:
+        cols = list(rows[0])
+        db.conn.executemany(f"insert into [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+                            f"values ({', '.join('?' for _ in cols)})", [[r[c] for c in cols] for r in rows])
