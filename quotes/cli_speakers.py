@@ -18,7 +18,7 @@ import sqlite_utils
 import yaml
 from rapidfuzz import process
 
-from .speaker_tables import RegistryError, load_registry, rebuild_speakers, record_correction
+from .speaker_tables import RegistryError, ensure_speaker_tables, load_registry, rebuild_speakers, record_correction
 from .speakers import Registry, fold
 
 DEFAULT_REGISTRY = "db/speakers.yml"
@@ -94,6 +94,7 @@ def _correct(db_path: str, registry_path: str, action: str, subject: str, value:
     db = open_existing(db_path)
     registry = read_registry(registry_path)
     with transaction(db):
+        ensure_speaker_tables(db)
         record_correction(db, action, subject, value)
         rebuild_speakers(db, registry)
     return find_speaker(db, value if action in ("rename", "split", "fix") else subject)
@@ -195,6 +196,7 @@ def resolve(db: str, registry_path: str) -> None:
     registry = read_registry(registry_path)
     started = time.perf_counter()
     with transaction(database):
+        ensure_speaker_tables(database)
         n = rebuild_speakers(database, registry)
     local = database.execute("select count(*) from article_speakers").fetchone()[0]
     click.echo(f"{db}: {local} article speakers -> {n} speakers in {time.perf_counter() - started:.2f} s")

@@ -45,9 +45,16 @@ def split_title(name: str) -> tuple[str | None, str]:
     return " ".join(words[:i]), " ".join(words[i:])
 
 
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
 def _surname(name: str) -> str:
-    parts = [p for p in name.split() if p.lower().rstrip(".") not in {"jr", "sr", "ii", "iii"}]
-    return parts[-1].casefold() if parts else ""
+    """The surname with its generation: "Donald Trump Jr." is not his father."""
+    parts = name.replace(",", " ").split()
+    suffix = ""
+    while len(parts) > 1 and parts[-1].lower().rstrip(".") in SUFFIXES:
+        suffix = " " + parts.pop().lower().rstrip(".")
+    return parts[-1].casefold() + suffix if parts else ""
 
 
 def _first(name: str) -> str:

@@ -68,6 +68,10 @@ def ensure_speaker_tables(db: sqlite_utils.Database) -> None:
     for column in ("article_speaker_id", "speaker_step"):
         if column not in db["quotes"].columns_dict:
             db["quotes"].add_column(column, str)
+    # Rewriting the speakers checks and follows these links: without indexes it is quadratic.
+    db["mentions"].create_index(["speaker_id"], if_not_exists=True)
+    db["quotes"].create_index(["mention_id"], if_not_exists=True)
+    db["quotes"].create_index(["article_speaker_id"], if_not_exists=True)
 
 
 def record_correction(db: sqlite_utils.Database, action: str, subject: str, value: str) -> None:

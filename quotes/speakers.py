@@ -8,8 +8,9 @@ This stage groups them into corpus speakers, in steps that each leave their name
   (Lukashenko, Lukashenka, Lukashenkko) and their first names do (Dmitry, Dmitri, Dmitriy; D.).
 - ``shared_role``: full names whose first names conflict join only when they share a role
   ("Alexei Lukashenko" and "Alexander Lukashenko", both "Belarusian President").
-- ``surname_unique`` / ``surname_role``: a bare surname joins the one full name with that surname
-  in the corpus, or among several the one whose role it shares; otherwise it stays apart.
+- ``surname_unique`` / ``surname_role`` / ``surname_dominant``: a bare surname joins the one full
+  name with that surname in the corpus, or among several the one whose role it shares, or the one
+  that holds nine in ten of their quotes; otherwise it stays apart ("Clinton" beside Hillary and Bill).
 - ``own``: nothing joined it.
 
 Organisations and groups join only by their normalised names and never with people.
@@ -28,6 +29,7 @@ from .cues import TITLES_RE
 from .roles import RoleKey, role_key
 
 SURNAME_SIMILARITY = 85  # on transliteration keys; the in-article threshold (names.SURNAME_SIMILARITY)
+DOMINANT_SHARE = 0.9  # a bare surname goes to a full name holding this share of the candidates' quotes
 FIRST_NAME_SIMILARITY = 90  # Aleksandr/Alexander 95, Alexei/Alexander 71
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Spellings that transliterations of one Russian or Belarusian name take in English copy.
@@ -268,10 +270,20 @@ def _resolve_people(items: list[LocalSpeaker], members: list[int], groups: _Grou
             candidates = {groups.find(by_key[k][0]) for k in keys}
             if len(candidates) == 1:
                 groups.union(next(iter(candidates)), i, "surname_unique")
-            elif candidates and roles[i]:
-                fitting = {groups.find(by_key[k][0]) for k in keys if _share_role(roles[i], key_roles[k])}
-                if len(fitting) == 1:
-                    groups.union(next(iter(fitting)), i, "surname_role")
+                continue
+            fitting = {groups.find(by_key[k][0]) for k in keys if _share_role(roles[i], key_roles[k])}
+            if len(fitting) == 1:
+                groups.union(next(iter(fitting)), i, "surname_role")
+                continue
+            weight = Counter()
+            for k in keys:
+                weight[groups.find(by_key[k][0])] += sum(items[j].quotes for j in by_key[k])
+            if weight:
+                (top, n), = weight.most_common(1)
+                if n >= DOMINANT_SHARE * sum(weight.values()):
+                    # "Obama" beside Barack Obama and Michelle Obama: the corpus quotes one of them
+                    # nine times out of ten.
+                    groups.union(top, i, "surname_dominant")
         # Bare surnames that no full name took join the other spellings of their surname.
         taken = {groups.find(i) for i in full}
         alone: dict[str, int] = {}

@@ -63,3 +63,10 @@ def test_shipped_table_of_common_roles_is_only_a_fallback():
     assert known_holder("the head of Belarus").name == "Alexander Lukashenko"
     assert known_holder("the Kremlin spokesman").name == "Dmitry Peskov"
     assert known_holder("the mayor of Springfield") is None
+
+
+def test_father_and_son_stay_apart():
+    people = People()
+    people.add("Donald Trump", 0)
+    people.add("Donald Trump Jr.", 10)
+    assert sorted(p.name for p in people.people) == ["Donald Trump", "Donald Trump Jr."]

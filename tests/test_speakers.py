@@ -118,3 +118,13 @@ def test_the_registry_names_and_joins_its_aliases():
 def test_the_registry_keeps_its_entries_apart():
     registry = Registry([{"name": "Hillary Clinton"}, {"name": "Hillary R. Clinton-Smith", "aliases": ["H. Clinton"]}])
     assert len(partition("Hillary Clinton", "H. Clinton", registry=registry)) == 2
+
+
+def test_a_bare_surname_joins_the_one_the_corpus_quotes_nine_times_in_ten():
+    items = [LocalSpeaker("1", "Barack Obama", "person", quotes=95), LocalSpeaker("2", "Michelle Obama", "person", 5),
+             LocalSpeaker("3", "Obama", "person", quotes=40)]
+    links, _ = resolve(items)
+    assert links["3"].cluster == links["1"].cluster and links["3"].step == "surname_dominant"
+    items[1].quotes = 30
+    links, _ = resolve(items)
+    assert links["3"].cluster not in (links["1"].cluster, links["2"].cluster)
