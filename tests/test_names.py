@@ -69,4 +69,4 @@ def test_father_and_son_stay_apart():
     people = People()
     people.add("Donald Trump", 0)
     people.add("Donald Trump Jr.", 10)
-    assert sorted(p.name for p in people.people) == ["Donald Trump", "Donald Trump Jr."]
+    assert sorted(p.name for p in people.people) == ["Donald Trump", "Donald Trump Jr"]
