@@ -77,7 +77,8 @@ def _rows(article: Article, quotes: list[Quote]) -> tuple[dict, list[dict], list
         if lid:
             row = local.setdefault(lid, {"id": lid, "article_id": article.id, "name": q.speaker,
                                          "kind": q.speaker_kind or "person", "forms": q.extra.get("forms"),
-                                         "roles": q.extra.get("roles"), "quote_count": 0,
+                                         "roles": q.extra.get("roles"), "full_name": q.extra.get("full_name"),
+                                         "quote_count": 0,
                                          "speaker_id": None, "step": None})
             row["quote_count"] += 1
             row["forms"] = row["forms"] or q.extra.get("forms")

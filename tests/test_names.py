@@ -65,8 +65,26 @@ def test_shipped_table_of_common_roles_is_only_a_fallback():
     assert known_holder("the mayor of Springfield") is None
 
 
+def test_a_description_is_not_a_name():
+    people = People()
+    assert people.add("US President", 0) is None and people.add("Inspector General", 5) is None
+
+
 def test_father_and_son_stay_apart():
     people = People()
     people.add("Donald Trump", 0)
     people.add("Donald Trump Jr.", 10)
     assert sorted(p.name for p in people.people) == ["Donald Trump", "Donald Trump Jr"]
+
+
+def test_a_bare_surname_gets_the_full_name_the_text_gives_once():
+    from quotes.names import complete_surnames
+
+    people = People()
+    people.add("Evans", 80)
+    complete_surnames("Stuart Evans, a deputy assistant attorney general, raised flags. Evans said so.", people)
+    assert people.find("Evans", 80).full_name == "Stuart Evans"
+    people = People()
+    people.add("Clinton", 60)
+    complete_surnames("Hillary Clinton and Bill Clinton spoke. Clinton said so.", people)
+    assert people.find("Clinton", 60).full_name is None  # two first names: it stays a surname

@@ -128,3 +128,12 @@ def test_a_bare_surname_joins_the_one_the_corpus_quotes_nine_times_in_ten():
     items[1].quotes = 30
     links, _ = resolve(items)
     assert links["3"].cluster not in (links["1"].cluster, links["2"].cluster)
+
+
+@pytest.mark.parametrize("names", [["George H. W. Bush", "George W. Bush"], ["Friend", "Daniel Fried"]])
+def test_middle_initials_and_short_surnames_keep_apart(names):
+    assert partition(*names) == sorted([n] for n in names)
+
+
+def test_a_bare_surname_joins_a_name_with_a_generation():
+    assert partition("John Philip Sousa IV", "Sousa") == [["John Philip Sousa IV", "Sousa"]]
