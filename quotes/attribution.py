@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from .cues import GROUP_NOUNS
 from .marks import QuoteSpan, sentence_end, sentence_start
-from .names import People, clean_name
+from .names import People, clean_name, is_name
 from .roles import known_holder
 from .speech import Mention, Speech
 
@@ -110,7 +110,7 @@ class SpeakerResolver:
         if kind == "name":
             person = self.people.find(mention.text, position)
             name = person.name if person else clean_name(mention.text)
-            return self._person(name, position, "name") if name else Speaker(None, None, "unresolved")
+            return self._person(name, position, "name") if is_name(name) else Speaker(None, None, "unresolved")
         if kind == "organization":
             person = self.people.find(mention.text, position)
             if len(mention.text.split()) > 1 and person is not None \

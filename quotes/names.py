@@ -17,6 +17,13 @@ from .roles import HEADS, matches, role_key
 SURNAME_SIMILARITY = 85  # fuzz.ratio: Lukashenko/Lukashenka 90, Lukashenko/Lukashenkko 95, Sanders/Saunders 93
 LEADING_WORDS_RE = re.compile(r"^(?:(?:as|but|and|so|then|when|while|if|according|meanwhile|however|also|"
                               r"in|on|at|the|for|with|after|before|said|says|told)\s+)+", re.IGNORECASE)
+NOT_FIRST_NAMES = frozenset("""
+the a an in on at for but and if when while after before as so then than that this these those
+democrat democrats republican republicans rep sen gov mr mrs ms dr judge president general senator
+minister secretary chairman chairwoman director spokesman spokeswoman leader candidate former
+with without from by of to said says told according also however meanwhile last next new
+""".split())
+NOT_NAME_OPENINGS = frozenset("is was has had monday tuesday wednesday thursday friday saturday sunday".split())
 ROLE_ONLY_WORDS = {*HEADS, "general", "senator", "governor"}
 POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -28,7 +35,15 @@ def clean_name(name: str) -> str:
     name = LEADING_WORDS_RE.sub("", name)
     name = TITLES_RE.sub("", name)
     name = POSSESSIVE_RE.sub("", name)
-    return name.strip(" ,.;:-–—")
+    words = name.split()
+    while len(words) > 1 and words[0].casefold() in NOT_NAME_OPENINGS:
+        words.pop(0)  # "Sunday Trump", "Is Trump": NER ran over a word before the name
+    return " ".join(words).strip(" ,.;:-–—")
+
+
+def is_name(name: str) -> bool:
+    """False for what NER takes for a name but is a description: "US President", "Inspector General"."""
+    return len(name) >= 2 and name.split()[-1][:1].isupper() and name.split()[-1].casefold() not in ROLE_ONLY_WORDS
 
 
 def split_title(name: str) -> tuple[str | None, str]:
@@ -114,8 +129,8 @@ class People:
     def add(self, raw: str, position: int, role: str | None = None) -> Person | None:
         """Record a name seen at ``position``; return the person it denotes."""
         name = clean_name(raw)
-        if not name or not name[0].isupper() or len(name) < 2 or name.split()[-1].casefold() in ROLE_ONLY_WORDS:
-            return None  # "US President", "Inspector General": a description, not a name
+        if not is_name(name):
+            return None
         person = self._find(name, position, create=True)
         person.see(name, position)
         if role:
@@ -199,12 +214,7 @@ def collect_from_text(text: str, people: People) -> None:
             people.add(name, start, role)
 
 
-NOT_FIRST_NAMES = frozenset("""
-the a an in on at for but and if when while after before as so then than that this these those
-democrat democrats republican republicans rep sen gov mr mrs ms dr judge president general senator
-minister secretary chairman chairwoman director spokesman spokeswoman leader candidate former
-with without from by of to said says told according also however meanwhile last next new
-""".split())
+
 
 
 def complete_surnames(text: str, people: People) -> None:

@@ -273,7 +273,9 @@ def _resolve_people(items: list[LocalSpeaker], members: list[int], groups: _Grou
                         continue
                     if first_names_agree(a[0], b[0]):
                         groups.union(by_key[a][0], by_key[b][0], "full_name")
-                    elif _share_role(key_roles[a], key_roles[b]):
+                    elif a[0][:1] == b[0][:1] and _share_role(key_roles[a], key_roles[b]):
+                        # Alexei and Alexander, both "Belarusian President"; never Melania and
+                        # Donald, whatever the roles a noisy sentence gave them.
                         groups.union(by_key[a][0], by_key[b][0], "shared_role")
         # Bare surnames and initials join a full name only when the corpus supports it.
         for i in bare:
@@ -281,7 +283,7 @@ def _resolve_people(items: list[LocalSpeaker], members: list[int], groups: _Grou
             # transliterations differ (Lukashenka): "Friend" is not "Fried".
             spellings = similar[parsed[i].surname] if len(parsed[i].surname) >= 7 else {parsed[i].surname}
             keys = [k for sn in spellings for k in keys_by_surname[sn]
-                    if first_names_agree(parsed[i].first, k[0])]
+                    if first_names_agree(parsed[i].first, k[0]) and (not parsed[i].suffix or k[2] == parsed[i].suffix)]
             candidates = {groups.find(by_key[k][0]) for k in keys}
             if len(candidates) == 1:
                 groups.union(next(iter(candidates)), i, "surname_unique")

@@ -137,3 +137,12 @@ def test_middle_initials_and_short_surnames_keep_apart(names):
 
 def test_a_bare_surname_joins_a_name_with_a_generation():
     assert partition("John Philip Sousa IV", "Sousa") == [["John Philip Sousa IV", "Sousa"]]
+
+
+def test_a_generation_written_without_first_name_keeps_it():
+    assert partition("Donald Trump", "Donald Trump Jr", "Trump Jr") == [["Donald Trump"], ["Donald Trump Jr", "Trump Jr"]]
+
+
+def test_roles_never_join_first_names_with_different_initials():
+    groups = partition(("Donald Trump", "person", ["US President"]), ("Melania Trump", "person", ["US President"]))
+    assert len(groups) == 2
