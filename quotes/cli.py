@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 import time
 from typing import Iterable, Iterator
@@ -189,11 +190,22 @@ main.add_command(export)
 
 
 def run() -> None:
-    """Entry point that keeps a broken pipe (``quotes extract ... | head``) quiet."""
+    """Entry point that keeps a broken pipe (``quotes extract ... | head``) quiet and turns
+    database errors (locked, not a database, disk full) into one line."""
     try:
-        main()
+        main(standalone_mode=False)
     except BrokenPipeError:
         sys.stderr.close()
+    except click.exceptions.Abort:
+        click.echo("Aborted!", err=True)
+        sys.exit(1)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except sqlite3.Error as e:
+        hint = " (is another build writing it?)" if "locked" in str(e) else ""
+        click.echo(f"Error: database: {e}{hint}", err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":
