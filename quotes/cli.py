@@ -12,6 +12,7 @@ import click
 from . import __version__
 from .articles import InputError, read_articles
 from .cli_speakers import export, fix, read_registry, registry_option, speakers
+from .cli_statements import cluster
 from .extract import DEFAULT_MODEL, Extractor, ModelNotFound
 from .model import Article, Quote
 
@@ -187,6 +188,7 @@ def evaluate(gold: str, predictions: str | None, model: str, errors: int, as_jso
 main.add_command(speakers)
 main.add_command(fix)
 main.add_command(export)
+main.add_command(cluster)
 
 
 def run() -> None:

@@ -160,16 +160,17 @@ class Clusterer:
             s.variants.append(v)
             return Assignment(s.id, 1.0)
         best, best_score, excerpt_of = None, 0.0, None
-        for c in self._candidates(v):
+        for c in sorted(self._candidates(v)):
             s = self.statements[c]
-            compared = [s.leader, *s.variants[1:1 + MAX_VARIANTS_COMPARED]]
+            if is_excerpt(v, s.leader):
+                excerpt_of = s.id if excerpt_of is None else excerpt_of
+                continue  # a fragment of a longer quote is linked to it, not merged
             if not compatible(v, s.leader):
                 continue
+            compared = [s.leader, *s.variants[1:1 + MAX_VARIANTS_COMPARED]]
             score = max(similarity(v, other) for other in compared)
             if score > best_score:
                 best, best_score = s, score
-            if excerpt_of is None and is_excerpt(v, s.leader):
-                excerpt_of = s.id
         if best is not None and best_score >= self.threshold:
             best.variants.append(v)
             self.exact[key] = best.id
