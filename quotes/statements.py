@@ -36,7 +36,7 @@ NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 NUMBER_WORDS = {w: str(n) for n, w in enumerate(
     "two three four five six seven eight nine ten eleven twelve".split(), start=2)} | {
     "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60"}
-SIMILARITY = 0.52  # tuned on wmt21-de-en, confirmed on cs-en (see README)
+SIMILARITY = 0.52  # tuned on wmt21-de-en (cs-en does not yet confirm it: see README)
 BLOCK_WORDS = 4  # rarest words of a quote used to find candidates
 MAX_VARIANTS_COMPARED = 4  # the leader and up to this many other variants of a candidate
 EXCERPT_SHARE = 0.6  # a quote at most this share of a longer one, all its words in it, is an excerpt
