@@ -157,7 +157,7 @@ def build(db: str, files: tuple[str, ...], model: str, skip_errors: bool, progre
     log.report()
     click.echo(f"{db}: {stats.articles_seen} articles read, {stats.articles_written} written, "
                f"{stats.articles_unchanged} unchanged, {stats.duplicates} duplicates; "
-               f"{stats.quotes} quotes, {stats.speakers} speakers", err=True)
+               f"{stats.quotes} quotes, {stats.speakers} speakers, {stats.statements} statements", err=True)
 
 
 @main.command(name="eval")

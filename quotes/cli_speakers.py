@@ -271,5 +271,6 @@ def export(db: str, fmt: str) -> None:
             "speaker": r["speaker"], "speaker_mention": r["speaker_mention"], "speaker_kind": r["speaker_kind"],
             "cue": r["cue"], "rule": r["rule"], "confidence": r["confidence"], "mention_start": start,
             "mention_end": end, "id": r["id"], "speaker_id": r["speaker_id"], "speaker_name": r["speaker_name"],
-            "speaker_step": r["speaker_step"], "resolution": r["resolution"], "published": r["published"],
+            "speaker_step": r["speaker_step"], "resolution": r["resolution"], "statement_id": r["statement_id"],
+            "statement_similarity": r["statement_similarity"], "excerpt_of": r["excerpt_of"], "published": r["published"],
             "outlet": r["outlet"], "url": r["url"]}, ensure_ascii=False))

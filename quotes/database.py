@@ -18,6 +18,7 @@ from .articles import text_hash
 from .ids import stable_id
 from .model import Article, Quote
 from .speaker_tables import ensure_speaker_tables, rebuild_speakers
+from .statement_tables import ensure_statement_tables, rebuild_statements
 from .speakers import Registry
 
 
@@ -29,6 +30,7 @@ class BuildStats:
     duplicates: int = 0
     quotes: int = 0
     speakers: int = 0
+    statements: int = 0
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
@@ -66,6 +68,7 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
         db["builds"].create({"id": int, "started": str, "finished": str, "articles": int, "quotes": int,
                              "version": str}, pk="id")
     ensure_speaker_tables(db)
+    ensure_statement_tables(db)
 
 
 def _rows(article: Article, quotes: list[Quote]) -> tuple[dict, list[dict], list[dict], list[dict]]:
@@ -102,7 +105,7 @@ def _rows(article: Article, quotes: list[Quote]) -> tuple[dict, list[dict], list
     return row, list(local.values()), list(mentions.values()), rows
 
 
-LINKED_LATER = ("speaker_id", "speaker_step")
+LINKED_LATER = ("speaker_id", "speaker_step", "statement_id", "statement_similarity", "excerpt_of")
 
 
 def _unchanged(db: sqlite_utils.Database, row: dict, quotes: list[dict]) -> bool:
@@ -176,6 +179,7 @@ def _write(db: sqlite_utils.Database, results: Iterable[tuple[Article, list[Quot
             _upsert(db, "quotes", quote_rows)
             stats.articles_written += 1
         stats.speakers = rebuild_speakers(db, registry)
+        stats.statements = rebuild_statements(db)
         stats.quotes = db.execute("select count(*) from quotes").fetchone()[0]
         if stats.articles_written:  # an unchanged rebuild leaves no trace, not even here
             _upsert(db, "builds", [{"id": None, "started": started,

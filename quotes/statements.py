@@ -38,6 +38,7 @@ NUMBER_WORDS = {w: str(n) for n, w in enumerate(
     "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60"}
 SIMILARITY = 0.52  # tuned on wmt21-de-en (cs-en does not yet confirm it: see README)
 BLOCK_WORDS = 4  # rarest words of a quote used to find candidates
+MAX_BLOCK = 50  # statements a blocking word may lead to
 MAX_VARIANTS_COMPARED = 4  # the leader and up to this many other variants of a candidate
 EXCERPT_SHARE = 0.6  # a quote at most this share of a longer one, all its words in it, is an excerpt
 
@@ -105,12 +106,22 @@ def is_excerpt(short: Variant, long: Variant) -> bool:
             and short.content <= long.content and short.norm in long.norm)
 
 
+def _may_match(v: Variant, leader: Variant) -> bool:
+    """A cheap filter before scoring: enough content words in common to be worth comparing."""
+    shared = len(v.content & leader.content)
+    return shared * 4 >= min(len(v.content), len(leader.content))
+
+
 @dataclass
 class Statement:
+    """A statement: its leader (first wording), the few variants new wordings are compared
+    with, and how many wordings it has in all (the clusterer keeps no more in memory)."""
+
     id: int
     leader: Variant
     variants: list[Variant] = field(default_factory=list)
     speaker: str | None = None
+    size: int = 1
 
 
 @dataclass
@@ -130,7 +141,8 @@ class Clusterer:
         self.threshold = threshold
         self.statements: list[Statement] = []
         self.exact: dict[tuple[str | None, str], int] = {}
-        self.index: dict[str, set[int]] = defaultdict(set)  # content word -> statements holding it
+        # (speaker, content word) -> statements holding it; speaker "*" indexes every statement.
+        self.index: dict[tuple[str, str], set[int]] = defaultdict(set)
         self.df: Counter = Counter()  # content word -> number of quotes holding it
 
     def add(self, quotes: Iterable[tuple[str, str, str | None]]) -> dict[str, Assignment]:
@@ -145,23 +157,34 @@ class Clusterer:
         return out
 
     def _candidates(self, v: Variant) -> set[int]:
+        """Statements sharing one of the quote's rarest words: of its speaker or of no known
+        speaker when the speaker is known, of anyone when it is not."""
         rare = sorted(v.content, key=lambda w: (self.df[w], w))[:BLOCK_WORDS]
         found: set[int] = set()
-        for w in rare:
-            found |= self.index.get(w, set())
-        if v.speaker is not None:
-            found = {c for c in found if self.statements[c].speaker in (None, v.speaker)}
+        keys = [("*", w) for w in rare] if v.speaker is None else \
+            [(v.speaker, w) for w in rare] + [("", w) for w in rare]
+        for key in keys:
+            postings = self.index.get(key, ())
+            if len(postings) <= MAX_BLOCK:  # a word in that many statements tells nothing
+                found.update(postings)
         return found
+
+    def _index(self, v: Variant, statement: Statement) -> None:
+        for w in v.content:
+            self.index[("*", w)].add(statement.id)
+            self.index[(statement.speaker or "", w)].add(statement.id)
 
     def _place(self, v: Variant) -> Assignment:
         key = (v.speaker, v.norm)
         if key in self.exact:
             s = self.statements[self.exact[key]]
-            s.variants.append(v)
+            s.size += 1
             return Assignment(s.id, 1.0)
         best, best_score, excerpt_of = None, 0.0, None
         for c in sorted(self._candidates(v)):
             s = self.statements[c]
+            if not _may_match(v, s.leader):
+                continue
             if is_excerpt(v, s.leader):
                 excerpt_of = s.id if excerpt_of is None else excerpt_of
                 continue  # a fragment of a longer quote is linked to it, not merged
@@ -172,15 +195,14 @@ class Clusterer:
             if score > best_score:
                 best, best_score = s, score
         if best is not None and best_score >= self.threshold:
-            best.variants.append(v)
+            best.size += 1
             self.exact[key] = best.id
-            if len(best.variants) <= 1 + MAX_VARIANTS_COMPARED:
-                for w in v.content:  # the words of a compared variant find the statement too
-                    self.index[w].add(best.id)
+            if len(best.variants) < 1 + MAX_VARIANTS_COMPARED:
+                best.variants.append(v)
+                self._index(v, best)  # the words of a compared variant find the statement too
             return Assignment(best.id, round(best_score, 4))
         s = Statement(len(self.statements), v, [v], v.speaker)
         self.statements.append(s)
         self.exact[key] = s.id
-        for w in v.content:
-            self.index[w].add(s.id)
+        self._index(v, s)
         return Assignment(s.id, 1.0, excerpt_of)

@@ -68,12 +68,13 @@ def test_new_quotes_join_the_statements_already_there():
     assert len(c.statements) == 2
 
 
-def test_every_variant_keeps_its_exact_text():
+def test_every_wording_is_counted_and_the_longest_leads():
     c = Clusterer()
-    texts = {"1": "“Nothing happened ...”", "2": "Nothing has happened."}
-    c.add((k, v, None) for k, v in texts.items())
-    kept = {v.id: v.text for s in c.statements for v in s.variants}
-    assert kept == texts
+    c.add([("1", "Nothing happened ... The talks were very good", None),
+           ("2", "Nothing has happened. The negotiations were very good.", None),
+           ("3", "nothing happened... the talks were VERY good", None)])
+    (statement,) = c.statements
+    assert statement.size == 3 and statement.leader.text == "Nothing has happened. The negotiations were very good."
 
 
 def test_cluster_command_prints_what_the_scorer_reads(tmp_path):

@@ -1,0 +1,44 @@
+"""Statements in the database: every quote keeps its own wording and links to its statement."""
+import json
+import sqlite3
+
+from click.testing import CliRunner
+
+from quotes.cli import main
+
+ARTICLES = [
+    {"id": "a", "outlet": "TASS", "published": "2020-09-14",
+     "text": '"Nothing happened ... The talks were very good," Dmitry Peskov told reporters.'},
+    {"id": "b", "outlet": "RT", "published": "2020-09-15",
+     "text": '"Nothing has happened. The negotiations were very good," Dmitry Peskov said on Monday.'},
+    {"id": "c", "outlet": "BelTA", "published": "2020-09-15",
+     "text": '"Belarus is our closest ally and economic partner," Dmitry Peskov said.'},
+]
+
+
+def build(tmp_path):
+    path = tmp_path / "articles.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    db = tmp_path / "quotes.db"
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["build", str(db), str(path), "--no-progress",
+                                           "--registry", str(tmp_path / "none.yml")])
+        assert result.exit_code == 0, result.output
+    return db
+
+
+def test_two_wordings_are_one_statement_and_keep_their_own_text(tmp_path):
+    db = build(tmp_path)
+    con = sqlite3.connect(db)
+    rows = con.execute("select article_id, text, statement_id from quotes order by article_id").fetchall()
+    assert rows[0][2] == rows[1][2] != rows[2][2]
+    assert rows[1][1] == "Nothing has happened. The negotiations were very good,"
+    count, outlets, first = con.execute("select variant_count, outlets, first_seen from statements "
+                                        "where id = ?", [rows[0][2]]).fetchone()
+    assert (count, json.loads(outlets), first) == (2, ["RT", "TASS"], "2020-09-14")
+
+
+def test_export_gives_the_statement_of_every_quote(tmp_path):
+    db = build(tmp_path)
+    lines = [json.loads(line) for line in CliRunner().invoke(main, ["export", str(db)]).output.splitlines()]
+    assert all(line["statement_id"] for line in lines) and len({line["statement_id"] for line in lines}) == 2
