@@ -1,4 +1,5 @@
-"""Cluster 10k, 100k and 1M quote variants and print time and peak memory for each.
+"""Cluster 10k, 100k and 1M quote variants and print time and peak memory for each (and how
+well the rewordings of each quote were grouped: pairwise precision and recall).
 
 The variants are made from the quotes of ../shared/corpora/allsides/articles.jsonl.gz (the text
 between straight or typographic double quote marks, 6 to 60 words): each quote is worded again
@@ -24,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "allsides" / "articles.jsonl.gz"
+SCORER = ROOT.parent / "shared" / "eval" / "score_clusters.py"
 QUOTE_RE = re.compile(r"[\"“]([^\"“”\n]{30,400})[\"”]")
 SYNONYMS = [("said", "stated"), ("talks", "negotiations"), ("very", "really"), ("big", "large"),
             ("people", "citizens"), ("country", "nation"), ("want", "wish"), ("going to", "will"),
@@ -96,12 +98,22 @@ def one_size(n: int) -> None:
     items = variants(n)
     started = time.perf_counter()
     clusterer = Clusterer()
+    placed = {}
     for i in range(0, len(items), 50_000):  # in batches, as a growing archive would add them
-        clusterer.add(items[i:i + 50_000])
+        placed.update(clusterer.add(items[i:i + 50_000]))
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    quality = {}
+    if SCORER.exists():  # how well the rewordings were grouped, by the reference scorer
+        sys.path.insert(0, str(SCORER.parent))
+        from score_clusters import score
+
+        result = score([{"id": i, "cluster": i.split("-")[0]} for i, _, _ in items],
+                       [{"id": i, "cluster_id": a.statement} for i, a in placed.items()])
+        quality = {"precision": result["pairwise"]["precision"], "recall": result["pairwise"]["recall"]}
     print(json.dumps({"variants": n, "statements": len(clusterer.statements), "seconds": round(seconds, 2),
-                      "peak_mb": round(peak_mb)}))
+                      "peak_mb": round(peak_mb), "base_quotes": len({i.split("-")[0] for i, _, _ in items}),
+                      **quality}))
 
 
 def main() -> None:
@@ -115,7 +127,8 @@ def main() -> None:
         return
     if not CORPUS.exists():
         sys.exit(f"{CORPUS} is absent: the benchmark needs the AllSides corpus")
-    print(f"{'variants':>10} {'statements':>11} {'seconds':>9} {'us/variant':>11} {'peak MB':>8}")
+    print(f"{'variants':>10} {'quotes':>8} {'statements':>11} {'seconds':>9} {'us/variant':>11} {'peak MB':>8} "
+          f"{'pair P':>7} {'pair R':>7}")
     for n in (int(x) for x in args.sizes.split(",")):
         runs = []
         for _ in range(args.runs):
@@ -123,7 +136,9 @@ def main() -> None:
             runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
         seconds = statistics.median(r["seconds"] for r in runs)
         peak = max(r["peak_mb"] for r in runs)
-        print(f"{n:>10} {runs[0]['statements']:>11} {seconds:>9.1f} {1e6 * seconds / n:>11.1f} {peak:>8}", flush=True)
+        r = runs[0]
+        print(f"{n:>10} {r['base_quotes']:>8} {r['statements']:>11} {seconds:>9.1f} {1e6 * seconds / n:>11.1f} "
+              f"{peak:>8} {r.get('precision', float('nan')):>7.3f} {r.get('recall', float('nan')):>7.3f}", flush=True)
 
 
 if __name__ == "__main__":
