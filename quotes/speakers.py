@@ -11,9 +11,9 @@ This stage groups them into corpus speakers, in steps that each leave their name
 - ``surname_unique`` / ``surname_role`` / ``surname_dominant``: a bare surname joins the one full
   name with that surname in the corpus, or among several the one whose role it shares, or the one
   that holds nine in ten of their quotes; otherwise it stays apart ("Clinton" beside Hillary and Bill).
-- ``own``: nothing joined it.
-
-Organisations and groups join only by their normalised names and never with people.
+- ``surname_only``: bare surnames that no full name took join the other spellings of their surname.
+- ``same_name``: organisations and groups join only by their normalised names, never with people.
+- ``own``: nothing joined it. (``correction`` is the step of a link a person made: speaker_tables.)
 """
 from __future__ import annotations
 
@@ -278,11 +278,13 @@ def _resolve_people(items: list[LocalSpeaker], members: list[int], groups: _Grou
                         # Donald, whatever the roles a noisy sentence gave them.
                         groups.union(by_key[a][0], by_key[b][0], "shared_role")
         # Bare surnames and initials join a full name only when the corpus supports it.
-        for i in bare:
+        def spellings(surname: str) -> set[str]:
             # Across articles a bare surname is matched as spelled, but for long ones, whose
             # transliterations differ (Lukashenka): "Friend" is not "Fried".
-            spellings = similar[parsed[i].surname] if len(parsed[i].surname) >= 7 else {parsed[i].surname}
-            keys = [k for sn in spellings for k in keys_by_surname[sn]
+            return similar[surname] if len(surname) >= 7 else {surname}
+
+        for i in bare:
+            keys = [k for sn in spellings(parsed[i].surname) for k in keys_by_surname[sn]
                     if first_names_agree(parsed[i].first, k[0]) and (not parsed[i].suffix or k[2] == parsed[i].suffix)]
             candidates = {groups.find(by_key[k][0]) for k in keys}
             if len(candidates) == 1:
@@ -307,7 +309,7 @@ def _resolve_people(items: list[LocalSpeaker], members: list[int], groups: _Grou
         for i in bare:
             if groups.find(i) in taken:
                 continue
-            key = next((k for k in similar[parsed[i].surname] if k in alone), None)
+            key = next((k for k in spellings(parsed[i].surname) if k in alone), None)
             if key is None:
                 alone[parsed[i].surname] = i
             elif parsed[i].first == parsed[alone[key]].first or not parsed[i].first:
