@@ -103,7 +103,7 @@ def _apply_corrections(db: sqlite_utils.Database, items: list[LocalSpeaker], lin
     speaker name fixed for single quotes (quote id -> name)."""
     fixes: dict[str, str] = {}
     next_cluster = max(names, default=0) + 1
-    by_name = {i.id: i for i in items}
+    by_id = {i.id: i for i in items}
 
     def clusters_named(name: str) -> set[int]:
         wanted = fold(name)
@@ -124,9 +124,9 @@ def _apply_corrections(db: sqlite_utils.Database, items: list[LocalSpeaker], lin
                         link.cluster, link.step = target, "correction"
                 names.pop(other, None)
         elif c["action"] == "split":
-            wanted = fold(value)
+            wanted, source = fold(value), clusters_named(subject)
             for lid, link in links.items():
-                if link.cluster in clusters_named(subject) and fold(by_name[lid].name) == wanted:
+                if link.cluster in source and fold(by_id[lid].name) == wanted:
                     link.cluster, link.step = next_cluster, "correction"
             names[next_cluster] = value
             next_cluster += 1
