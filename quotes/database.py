@@ -18,7 +18,7 @@ from .articles import text_hash
 from .ids import stable_id
 from .model import Article, Quote
 from .speaker_tables import ensure_speaker_tables, rebuild_speakers
-from .statement_tables import ensure_statement_tables, rebuild_statements
+from .statement_tables import ensure_statement_tables, update_statements
 from .speakers import Registry
 
 
@@ -179,7 +179,7 @@ def _write(db: sqlite_utils.Database, results: Iterable[tuple[Article, list[Quot
             _upsert(db, "quotes", quote_rows)
             stats.articles_written += 1
         stats.speakers = rebuild_speakers(db, registry)
-        stats.statements = rebuild_statements(db)
+        stats.statements = update_statements(db)
         stats.quotes = db.execute("select count(*) from quotes").fetchone()[0]
         if stats.articles_written:  # an unchanged rebuild leaves no trace, not even here
             _upsert(db, "builds", [{"id": None, "started": started,

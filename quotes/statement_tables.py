@@ -1,8 +1,8 @@
 """Statements in the database: every quote linked to the statement it words, after every build.
 
-All quotes are clustered again on every build (within their corpus speaker), in a fixed order,
-so that a statement's leader (its longest wording) and its id, made from that quote's id, stay
-the same from build to build while the quotes do. Nothing is thrown away: each quote keeps its own
+A build places only the quotes of new or changed articles (incrementally: they join the
+statements already there or lead new ones); a statement's id is made from its leading quote's id
+and stays the same from build to build. Nothing is thrown away: each quote keeps its own
 text and offsets and gains ``statement_id``, ``statement_similarity`` and, for a fragment of a
 longer quote, ``excerpt_of``.
 """
@@ -25,22 +25,49 @@ def ensure_statement_tables(db: sqlite_utils.Database) -> None:
     db["quotes"].create_index(["statement_id"], if_not_exists=True)
 
 
-def rebuild_statements(db: sqlite_utils.Database) -> int:
-    """Cluster every quote of the database into statements; runs inside the caller's transaction."""
-    rows = list(db.query("""select q.id, q.text, q.speaker_id from quotes q join articles a on a.id = q.article_id
-                            order by coalesce(a.published, ''), q.article_id, q.start, q.id"""))
+def update_statements(db: sqlite_utils.Database) -> int:
+    """Place the quotes that have no statement yet (those of new or changed articles) into the
+    statements already there or into new ones; runs inside the caller's transaction and returns
+    the number of statements.
+
+    A statement whose leading quote is gone (its article changed) is dissolved and its other
+    quotes are placed again; the others keep their ids and their quotes.
+    """
+    db.execute("""update quotes set statement_id = null, statement_similarity = null where statement_id in
+                  (select s.id from statements s left join quotes q on q.id = s.quote_id where q.id is null)""")
+    db.execute("update quotes set excerpt_of = null where excerpt_of not in (select id from statements)")
+    db.execute("delete from statements where quote_id not in (select id from quotes)")
+    # Corpus speakers may have been merged or renamed since: a statement follows its leader's.
+    db.execute("update statements set speaker_id = (select speaker_id from quotes q where q.id = statements.quote_id)")
     clusterer = Clusterer()
-    placed = clusterer.add((r["id"], r["text"], r["speaker_id"]) for r in rows)
-    ids = {s.id: stable_id("statement", s.leader.id) for s in clusterer.statements}
-    db.execute("update quotes set statement_id = null, statement_similarity = null, excerpt_of = null")
-    db.execute("delete from statements")
+    ids: dict[int, str] = {}
+    members: dict[str, list[tuple[str, str, str | None]]] = {}
+    for r in db.query("""select q.id, q.text, q.speaker_id, q.statement_id, s.quote_id = q.id as leads
+                         from quotes q join statements s on s.id = q.statement_id
+                         order by q.statement_id, leads desc, q.statement_similarity desc, q.id"""):
+        members.setdefault(r["statement_id"], []).append((r["id"], r["text"], r["speaker_id"]))
+    for sid, wordings in members.items():
+        ids[clusterer.seed(wordings, len(wordings))] = sid
+    new = list(db.query("""select q.id, q.text, q.speaker_id from quotes q join articles a on a.id = q.article_id
+                           where q.statement_id is null
+                           order by coalesce(a.published, ''), q.article_id, q.start, q.id"""))
+    placed = clusterer.add((r["id"], r["text"], r["speaker_id"]) for r in new)
+    for s in clusterer.statements[len(ids):]:
+        ids[s.id] = stable_id("statement", s.leader.id)
     db.conn.executemany(
         "insert into statements (id, text, quote_id, speaker_id) values (?, ?, ?, ?)",
-        [(ids[s.id], s.leader.text, s.leader.id, s.speaker) for s in clusterer.statements])
+        [(ids[s.id], s.leader.text, s.leader.id, s.speaker) for s in clusterer.statements[len(members):]])
     db.conn.executemany(
         "update quotes set statement_id = ?, statement_similarity = ?, excerpt_of = ? where id = ?",
         [(ids[a.statement], a.similarity, ids[a.excerpt_of] if a.excerpt_of is not None else None, qid)
          for qid, a in placed.items()])
+    if new:
+        _describe(db)
+    return len(clusterer.statements)
+
+
+def _describe(db: sqlite_utils.Database) -> None:
+    """Counts, first date and outlets of every statement."""
     db.execute("""
         update statements set
           variant_count = (select count(*) from quotes q where q.statement_id = statements.id),
@@ -51,4 +78,3 @@ def rebuild_statements(db: sqlite_utils.Database) -> int:
                      join articles a on a.id = q.article_id where q.statement_id = statements.id
                      and a.outlet is not null order by a.outlet))
     """)
-    return len(clusterer.statements)

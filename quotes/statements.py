@@ -156,6 +156,20 @@ class Clusterer:
             out[v.id] = self._place(v)
         return out
 
+    def seed(self, wordings: list[tuple[str, str, str | None]], size: int) -> int:
+        """Restore a statement built before: its leader and the variants new wordings are compared
+        with, ``(id, text, speaker)`` each, leader first; return its index."""
+        leader, *others = [Variant.of(i, t, sp) for i, t, sp in wordings]
+        s = Statement(len(self.statements), leader, [leader], leader.speaker, size)
+        self.statements.append(s)
+        for v in [leader, *others[:MAX_VARIANTS_COMPARED]]:
+            self.df.update(v.content)
+            self.exact[(v.speaker, v.norm)] = s.id
+            if v is not leader:
+                s.variants.append(v)
+            self._index(v, s)
+        return s.id
+
     def _candidates(self, v: Variant) -> set[int]:
         """Statements sharing one of the quote's rarest words: of its speaker or of no known
         speaker when the speaker is known, of anyone when it is not."""

@@ -42,3 +42,35 @@ def test_export_gives_the_statement_of_every_quote(tmp_path):
     db = build(tmp_path)
     lines = [json.loads(line) for line in CliRunner().invoke(main, ["export", str(db)]).output.splitlines()]
     assert all(line["statement_id"] for line in lines) and len({line["statement_id"] for line in lines}) == 2
+
+
+def test_a_later_build_places_new_quotes_into_the_statements_already_there(tmp_path):
+    path, db = tmp_path / "first.jsonl", tmp_path / "quotes.db"
+    registry = str(tmp_path / "none.yml")
+    path.write_text(json.dumps(ARTICLES[0]) + "\n" + json.dumps(ARTICLES[2]) + "\n", encoding="utf-8")
+    CliRunner().invoke(main, ["build", str(db), str(path), "--no-progress", "--registry", registry])
+    before = dict(sqlite3.connect(db).execute("select article_id, statement_id from quotes"))
+    later = tmp_path / "later.jsonl"
+    later.write_text(json.dumps(ARTICLES[1]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(db), str(later), "--no-progress", "--registry", registry])
+    assert result.exit_code == 0, result.output
+    after = dict(sqlite3.connect(db).execute("select article_id, statement_id from quotes"))
+    assert {k: after[k] for k in before} == before and after["b"] == before["a"]
+
+
+def test_a_changed_article_gives_its_statement_up_and_the_other_wordings_are_placed_again(tmp_path):
+    db = build(tmp_path)
+    con = sqlite3.connect(db)
+    leader = con.execute("select q.article_id from statements s join quotes q on q.id = s.quote_id "
+                         "where s.variant_count = 2").fetchone()[0]
+    changed = dict(next(a for a in ARTICLES if a["id"] == leader),
+                   text='"We will build a new nuclear plant," Dmitry Peskov told reporters.')
+    path = tmp_path / "changed.jsonl"
+    path.write_text(json.dumps(changed) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(db), str(path), "--no-progress",
+                                       "--registry", str(tmp_path / "none.yml")])
+    assert result.exit_code == 0, result.output
+    assert con.execute("select count(*) from quotes where statement_id is null").fetchone() == (0,)
+    assert con.execute("select count(*) from statements s left join quotes q on q.id = s.quote_id "
+                       "where q.id is null").fetchone() == (0,)
+    assert con.execute("select count(distinct statement_id) from quotes").fetchone() == (3,)
