@@ -33,10 +33,12 @@ def update_statements(db: sqlite_utils.Database) -> int:
     A statement whose leading quote is gone (its article changed) is dissolved and its other
     quotes are placed again; the others keep their ids and their quotes.
     """
-    db.execute("""update quotes set statement_id = null, statement_similarity = null where statement_id in
-                  (select s.id from statements s left join quotes q on q.id = s.quote_id where q.id is null)""")
+    # A leading quote is gone when its row was deleted or written anew (it then has no statement).
+    gone = "select s.id from statements s left join quotes q on q.id = s.quote_id and q.statement_id = s.id " \
+           "where q.id is null"
+    db.execute(f"update quotes set statement_id = null, statement_similarity = null where statement_id in ({gone})")
+    db.execute(f"delete from statements where id in ({gone})")
     db.execute("update quotes set excerpt_of = null where excerpt_of not in (select id from statements)")
-    db.execute("delete from statements where quote_id not in (select id from quotes)")
     # Corpus speakers may have been merged or renamed since: a statement follows its leader's.
     db.execute("update statements set speaker_id = (select speaker_id from quotes q where q.id = statements.quote_id)")
     clusterer = Clusterer()
