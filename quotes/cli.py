@@ -13,6 +13,7 @@ from . import __version__
 from .articles import InputError, read_articles
 from .cli_speakers import export, fix, read_registry, registry_option, speakers
 from .cli_statements import cluster
+from .serve import serve
 from .extract import DEFAULT_MODEL, Extractor, ModelNotFound
 from .model import Article, Quote
 
@@ -189,6 +190,7 @@ main.add_command(speakers)
 main.add_command(fix)
 main.add_command(export)
 main.add_command(cluster)
+main.add_command(serve)
 
 
 def run() -> None:

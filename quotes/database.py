@@ -18,6 +18,7 @@ from .articles import text_hash
 from .ids import stable_id
 from .model import Article, Quote
 from .speaker_tables import ensure_speaker_tables, rebuild_speakers
+from .search_tables import ensure_search_tables
 from .statement_tables import ensure_statement_tables, update_statements
 from .speakers import Registry
 
@@ -69,6 +70,7 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
                              "version": str}, pk="id")
     ensure_speaker_tables(db)
     ensure_statement_tables(db)
+    ensure_search_tables(db)
 
 
 def _rows(article: Article, quotes: list[Quote]) -> tuple[dict, list[dict], list[dict], list[dict]]:

@@ -1,0 +1,105 @@
+"""The published Datasette, through Datasette's own client: pages, JSON, CSV and escaping."""
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from datasette.app import Datasette
+
+from conftest import ROOT, SAMPLES
+from quotes.cli import main
+from quotes.serve import SETTINGS
+
+XSS = {"id": "xss", "outlet": "Evil Daily", "published": "2020-09-16",
+       "text": '"<script>alert(1)</script> The talks were very good," Dmitry Peskov said.'}
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("publish")
+    extra = folder / "xss.jsonl"
+    extra.write_text(json.dumps(XSS) + "\n", encoding="utf-8")
+    db = folder / "quotes.db"
+    result = CliRunner().invoke(main, ["build", str(db), str(SAMPLES), str(extra), "--no-progress",
+                                       "--registry", str(ROOT / "db" / "speakers.yml")])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture
+def datasette(database):
+    metadata = yaml.safe_load((ROOT / "db" / "metadata.yml").read_text(encoding="utf-8"))
+    return Datasette(immutables=[str(database)], metadata=metadata, plugins_dir=str(ROOT / "db" / "plugins"),
+                     settings={k: v == "on" if v in ("on", "off") else int(v) for k, v in SETTINGS.items()})
+
+
+@pytest.mark.asyncio
+async def test_search_finds_words_best_first_with_highlighted_snippets(datasette):
+    rows = (await datasette.client.get("/quotes/search.json?q=very+good&_shape=array")).json()
+    assert rows and all("\x02" in r["snippet"] for r in rows)
+    assert rows[0]["speaker"] == "Dmitry Peskov"
+    page = (await datasette.client.get("/quotes/search?q=very+good")).text
+    assert "<mark>very</mark>" in page
+
+
+@pytest.mark.asyncio
+async def test_search_takes_any_input_without_an_error(datasette):
+    response = await datasette.client.get('/quotes/search.json?q=%22very+good&_shape=array')
+    assert response.status_code == 200
+
+
+@pytest.mark.asyncio
+async def test_exact_wording_search_finds_the_phrase_as_written(datasette):
+    rows = (await datasette.client.get("/quotes/exact.json?q=talks+were+very+good&_shape=array")).json()
+    assert rows and all("talks were very good" in r["text"] for r in rows)
+    assert (await datasette.client.get("/quotes/exact.json?q=were+good+talks&_shape=array")).json() == []
+
+
+@pytest.mark.asyncio
+async def test_speaker_page_works_with_any_alias(datasette):
+    for name in ("Alexander Lukashenko", "Lukashenka", "lukashenkko"):
+        rows = (await datasette.client.get(f"/quotes/speaker.json?name={name}&_shape=array")).json()
+        assert rows and {r["speaker"] for r in rows} == {"Alexander Lukashenko"}
+
+
+@pytest.mark.asyncio
+async def test_statement_page_lists_every_wording(datasette):
+    (quote,) = (await datasette.client.get("/quotes/search.json?q=nothing+happened&_shape=array")).json()[:1]
+    rows = (await datasette.client.get(f"/quotes/statement.json?id={quote['statement_id']}&_shape=array")).json()
+    assert quote["quote_id"] in {r["quote_id"] for r in rows}
+
+
+@pytest.mark.asyncio
+async def test_csv_of_a_query(datasette):
+    response = await datasette.client.get("/quotes/speaker.csv?name=Peskov")
+    assert response.status_code == 200 and response.text.startswith("speaker,kind,published")
+
+
+@pytest.mark.asyncio
+async def test_everything_from_articles_is_escaped(datasette):
+    for path in ("/quotes/search?q=alert", "/quotes/exact?q=script", "/quotes/quotes?_search=alert",
+                 "/quotes/articles/xss"):
+        page = (await datasette.client.get(path)).text
+        assert "<script>alert(1)</script>" not in page, path
+    assert "&lt;script&gt;" in (await datasette.client.get("/quotes/exact?q=script")).text
+
+
+@pytest.mark.asyncio
+async def test_the_published_database_is_read_only(datasette):
+    response = await datasette.client.get("/quotes.json?sql=delete+from+quotes")
+    assert response.status_code == 400
+    rows = (await datasette.client.get("/quotes.json?sql=select+count(*)+as+n+from+quotes&_shape=array")).json()
+    assert rows[0]["n"] > 0
+
+
+def test_serve_publishes_read_only_as_quotes(tmp_path):
+    from quotes.serve import datasette_args
+
+    other = tmp_path / "archive.db"
+    other.write_bytes(b"")
+    args = datasette_args(other, "127.0.0.1", 8001)
+    served = Path(args[args.index("--immutable") + 1])
+    assert served.name == "quotes.db" and served.resolve() == other.resolve()
+    assert "--metadata" in args and ["--setting", "suggest_facets", "off"] == args[args.index("suggest_facets") - 1:
+                                                                                   args.index("suggest_facets") + 2]
