@@ -103,3 +103,35 @@ def test_serve_publishes_read_only_as_quotes(tmp_path):
     assert served.name == "quotes.db" and served.resolve() == other.resolve()
     assert "--metadata" in args and ["--setting", "suggest_facets", "off"] == args[args.index("suggest_facets") - 1:
                                                                                    args.index("suggest_facets") + 2]
+
+
+@pytest.mark.asyncio
+async def test_statement_page_highlights_the_words_that_differ(datasette):
+    (quote,) = (await datasette.client.get("/quotes/search.json?q=nothing+happened&_shape=array")).json()[:1]
+    page = (await datasette.client.get(f"/quotes/statement?id={quote['statement_id']}")).text
+    assert "<mark>Nothing happened ... The talks were very good,</mark>" in page  # the quote in its sentence
+
+
+@pytest.mark.asyncio
+async def test_quote_page_says_why_it_was_attributed(datasette):
+    (quote,) = (await datasette.client.get("/quotes/search.json?q=nothing+happened&_shape=array")).json()[:1]
+    (row,) = (await datasette.client.get(f"/quotes/quote.json?id={quote['quote_id']}&_shape=array")).json()
+    assert row["speaker"] == "Dmitry Peskov" and row["rule"] and row["resolution"] and row["confidence"] > 0
+    assert "\x02Nothing happened" in row["context"]
+
+
+@pytest.mark.asyncio
+async def test_speaker_profile_by_any_alias(datasette):
+    (row,) = (await datasette.client.get("/quotes/speaker_profile.json?name=Lukashenkko&_shape=array")).json()
+    assert row["name"] == "Alexander Lukashenko" and "Lukashenka" in row["aliases"]
+    assert "Belarusian" in row["roles"]
+
+
+def test_wording_diff_marks_what_differs():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("quotes_pages", ROOT / "db" / "plugins" / "quotes_pages.py")
+    plugin = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(plugin)
+    assert plugin.wording_diff("The talks were very good", "The negotiations were very good") == \
+        "The \x02negotiations\x03 were very good"
