@@ -13,12 +13,25 @@ INDEXES = (  # (index, table, columns, tokenizer)
 )
 
 
+QUOTE_LIST = """
+create view quote_list as
+select q.id, q.text, q.type, coalesce(s.name, q.speaker) as speaker, a.outlet, a.published,
+  substr(a.published, 1, 7) as month, q.rule, q.confidence, q.statement_id, q.article_id, a.title
+from quotes q
+  join articles a on a.id = q.article_id
+  left join speakers s on s.id = q.speaker_id
+"""
+
+
 def ensure_search_tables(db: sqlite_utils.Database) -> None:
-    """Create the search indexes that are missing and fill them from the rows already there."""
+    """Create the search indexes that are missing and fill them from the rows already there;
+    and ``quote_list``, the quotes with speaker, outlet and date side by side, for facets."""
     tables = set(db.table_names())
     for index, table, columns, tokenizer in INDEXES:
         if index not in tables:
             _index(db, index, table, columns, tokenizer)
+    if "quote_list" not in db.view_names():
+        db.execute(QUOTE_LIST)
 
 
 def _index(db: sqlite_utils.Database, index: str, table: str, columns: tuple[str, ...], tokenizer: str) -> None:

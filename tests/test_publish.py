@@ -135,3 +135,9 @@ def test_wording_diff_marks_what_differs():
     spec.loader.exec_module(plugin)
     assert plugin.wording_diff("The talks were very good", "The negotiations were very good") == \
         "The \x02negotiations\x03 were very good"
+
+
+@pytest.mark.asyncio
+async def test_quotes_facet_by_speaker_outlet_type_and_month(datasette):
+    data = (await datasette.client.get("/quotes/quote_list.json")).json()
+    assert set(data["facet_results"]) == {"speaker", "outlet", "type", "month"}
