@@ -3,7 +3,7 @@
 Leader clustering, so that unrelated quotes never chain together and new quotes join the
 statements already there (incremental by construction):
 
-1. Exact duplicates, once normalised (case, punctuation, quote marks, white space), are one variant.
+1. Exact duplicates, once normalised (case, punctuation, quote marks, white space), go together.
 2. Candidate statements come from blocking: the rarest words of a quote (names, numbers, rare
    terms) look up the statements whose wordings hold them; with speakers known, only statements of
    the same speaker (or of an unknown one) are candidates.
@@ -44,13 +44,9 @@ EXCERPT_SHARE = 0.6  # a quote at most this share of a longer one, all its words
 
 
 def normalise(text: str) -> str:
-    """Case, accents, quote marks, punctuation and white space do not make another wording."""
+    """Case, quote marks, punctuation and white space do not make another wording."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")
     return " ".join(WORD_RE.findall(text))
-
-
-def words(text: str) -> list[str]:
-    return normalise(text).split()
 
 
 def _stem(word: str) -> str:
