@@ -68,6 +68,11 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     if "builds" not in db.table_names():
         db["builds"].create({"id": int, "started": str, "finished": str, "articles": int, "quotes": int,
                              "version": str}, pk="id")
+    if "published" not in db["quotes"].columns_dict:
+        # The article's date on each quote: a speaker's newest quotes come from an index, not a sort.
+        db["quotes"].add_column("published", str)
+        db.execute("update quotes set published = (select published from articles a where a.id = quotes.article_id)")
+    db["quotes"].create_index(["speaker_id", "published"], if_not_exists=True)
     ensure_speaker_tables(db)
     ensure_statement_tables(db)
     ensure_search_tables(db)
@@ -97,7 +102,8 @@ def _rows(article: Article, quotes: list[Quote]) -> tuple[dict, list[dict], list
                      "start": q.start, "end": q.end, "text": q.text, "type": q.type, "speaker": q.speaker,
                      "speaker_id": None, "speaker_mention": q.speaker_mention, "speaker_kind": q.speaker_kind,
                      "mention_id": mid, "cue": q.cue, "rule": q.rule, "resolution": q.extra.get("resolution"),
-                     "confidence": q.confidence, "article_speaker_id": lid, "speaker_step": None})
+                     "confidence": q.confidence, "article_speaker_id": lid, "speaker_step": None,
+                     "published": article.published})
     for row in local.values():
         row["forms"] = json.dumps(row["forms"] or {row["name"]: row["quote_count"]}, ensure_ascii=False)
         row["roles"] = json.dumps(row["roles"] or [], ensure_ascii=False)

@@ -56,6 +56,8 @@ def ensure_speaker_tables(db: sqlite_utils.Database) -> None:
         db["speaker_aliases"].create({"id": str, "speaker_id": str, "alias": str, "count": int}, pk="id")
         db["speaker_aliases"].create_index(["speaker_id"])
         db["speaker_aliases"].create_index(["alias"])
+    db.execute("create index if not exists speaker_aliases_nocase on speaker_aliases (alias collate nocase)")
+    db.execute("create index if not exists speakers_name_nocase on speakers (name collate nocase)")
     if "speaker_roles" not in tables:
         db["speaker_roles"].create({"id": str, "speaker_id": str, "role": str, "count": int, "first_seen": str,
                                     "last_seen": str}, pk="id")

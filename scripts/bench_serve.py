@@ -97,10 +97,10 @@ def build(db_path: Path, limit: int) -> None:
             if lid:
                 local.setdefault(lid, [speaker, 0])[1] += 1
             db.conn.execute("insert into quotes (id, article_id, start, end, text, type, speaker, speaker_kind, rule, "
-                            "confidence, article_speaker_id) values (?, ?, ?, ?, ?, 'direct', ?, ?, ?, ?, ?)",
+                            "confidence, article_speaker_id, published) values (?, ?, ?, ?, ?, 'direct', ?, ?, ?, ?, ?, ?)",
                             [stable_id(article["id"], start, end), article["id"], start, end, text, speaker,
                              "person" if speaker else None, "quote_then_cue" if speaker else "unattributed",
-                             0.9 if speaker else 0.0, lid])
+                             0.9 if speaker else 0.0, lid, article["published"]])
         for lid, (name, count) in local.items():
             db.conn.execute("insert into article_speakers (id, article_id, name, kind, forms, roles, quote_count) "
                             "values (?, ?, ?, 'person', ?, '[]', ?)", [lid, article["id"], name,
