@@ -141,3 +141,14 @@ def test_wording_diff_marks_what_differs():
 async def test_quotes_facet_by_speaker_outlet_type_and_month(datasette):
     data = (await datasette.client.get("/quotes/quote_list.json")).json()
     assert set(data["facet_results"]) == {"speaker", "outlet", "type", "month"}
+
+
+@pytest.mark.asyncio
+async def test_pages_link_to_each_other_and_the_profile_draws_quotes_by_month(datasette):
+    page = (await datasette.client.get("/quotes/search?q=very+good")).text
+    assert 'href="/quotes/statement?id=' in page and 'href="/quotes/quote?id=' in page
+    assert 'href="/quotes/speaker_profile?name=Dmitry+Peskov"' in page
+    profile = (await datasette.client.get("/quotes/speaker_profile?name=Evil+Daily")).text
+    assert profile.count("<svg") == 0  # nobody by that name: no chart, no error
+    profile = (await datasette.client.get("/quotes/speaker_profile?name=Peskov")).text
+    assert '<svg width="12" height="60"' in profile and "2020-09: 1" in profile
