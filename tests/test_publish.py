@@ -31,6 +31,7 @@ def database(tmp_path_factory):
 def datasette(database):
     metadata = yaml.safe_load((ROOT / "db" / "metadata.yml").read_text(encoding="utf-8"))
     return Datasette(immutables=[str(database)], metadata=metadata, plugins_dir=str(ROOT / "db" / "plugins"),
+                     template_dir=str(ROOT / "db" / "templates"),
                      settings={k: v == "on" if v in ("on", "off") else int(v) for k, v in SETTINGS.items()})
 
 
@@ -152,3 +153,11 @@ async def test_pages_link_to_each_other_and_the_profile_draws_quotes_by_month(da
     assert profile.count("<svg") == 0  # nobody by that name: no chart, no error
     profile = (await datasette.client.get("/quotes/speaker_profile?name=Peskov")).text
     assert '<svg width="12" height="60"' in profile and "2020-09: 1" in profile
+
+
+@pytest.mark.asyncio
+async def test_statement_template_shows_wordings_side_by_side_escaped(datasette):
+    (row,) = (await datasette.client.get("/quotes/exact.json?q=alert(1)&_shape=array")).json()
+    page = (await datasette.client.get(f"/quotes/statement?id={row['statement_id']}")).text
+    assert page.count('class="wording"') >= 1 and "<mark>" in page
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
