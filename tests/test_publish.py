@@ -161,3 +161,11 @@ async def test_statement_template_shows_wordings_side_by_side_escaped(datasette)
     page = (await datasette.client.get(f"/quotes/statement?id={row['statement_id']}")).text
     assert page.count('class="wording"') >= 1 and "<mark>" in page
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
+@pytest.mark.asyncio
+async def test_speaker_template_shows_name_aliases_roles_and_a_link_to_every_quote(datasette):
+    page = (await datasette.client.get("/quotes/speaker_profile?name=Lukashenka")).text
+    assert "<h1>Alexander Lukashenko</h1>" in page and "the Belarusian leader" in page
+    assert 'href="/quotes/speaker?name=Lukashenka"' in page
+    assert "Nobody by that name" in (await datasette.client.get("/quotes/speaker_profile?name=Nobody")).text

@@ -3,8 +3,10 @@
 - ``wording_diff(a, b)``: SQL function marking the words of ``b`` that differ from ``a``.
 - Cells named ``snippet``, ``difference`` and ``context`` show their marked words highlighted;
   everything else from articles is escaped first, as Datasette always does.
-- Quote, statement and speaker cells link to their pages; ``quotes_by_month`` is drawn as bars.
+- Quote, statement and speaker cells link to their pages; ``quotes_by_month`` is drawn as bars;
+  ``outlets`` (a JSON list) is written as a list.
 """
+import json
 from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
@@ -59,6 +61,12 @@ def render_cell(value, column, database):
         return Markup(text.replace(START, "<mark>").replace(END, "</mark>"))
     if column == "quotes_by_month":
         return month_chart(value)
+    if column == "outlets" and value.startswith("["):
+        try:
+            outlets = json.loads(value)
+        except ValueError:
+            return None
+        return Markup(escape(", ".join(map(str, outlets)) or "none recorded"))
     if column in LINKS and value:
         page, parameter = LINKS[column]  # the pages link to each other
         href = f"/{quote(database)}/{page}?{urlencode({parameter: value})}"
