@@ -169,3 +169,16 @@ async def test_speaker_template_shows_name_aliases_roles_and_a_link_to_every_quo
     assert "<h1>Alexander Lukashenko</h1>" in page and "the Belarusian leader" in page
     assert 'href="/quotes/speaker?name=Lukashenka"' in page
     assert "Nobody by that name" in (await datasette.client.get("/quotes/speaker_profile?name=Nobody")).text
+
+
+def test_every_table_and_column_is_described(database):
+    import sqlite_utils
+
+    tables = yaml.safe_load((ROOT / "db" / "metadata.yml").read_text(encoding="utf-8"))["databases"]["quotes"]["tables"]
+    db = sqlite_utils.Database(database)
+    for name in db.table_names():
+        if name.endswith(("_fts", "_exact")) or "_fts_" in name or "_exact_" in name:
+            continue  # search indexes, hidden
+        described = tables.get(name, {})
+        assert described.get("description"), name
+        assert set(db[name].columns_dict) <= set(described.get("columns", {})), name
