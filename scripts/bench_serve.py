@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from bench_cluster import CORPUS, QUOTE_RE, reword  # noqa: E402
 
 SPEAKER_AFTER = re.compile(r"[,.!?]?[\"”]\s*,?\s*(?:said|says|told \w+|added)?\s*((?:[A-Z][a-z]+\s){1,2}[A-Z][a-z]+)")
-TARGETS = {"search": 100, "exact": 100, "speaker": 200, "speaker_profile": 200, "statement": 200}  # ms
+TARGETS = {"search": 100, "exact": 100, "speaker": 200, "speaker_quotes": 200, "statement": 200}  # ms
 
 
 def make_rows(limit: int, rng: random.Random):
@@ -173,7 +173,7 @@ def main() -> None:
             "search": lambda: {"q": " ".join(rng.sample(words, rng.choice([1, 2])))},
             "exact": lambda: {"q": rng.choice(phrases)},
             "speaker": lambda: {"name": rng.choice(names)},
-            "speaker_profile": lambda: {"name": rng.choice(names)},
+            "speaker_quotes": lambda: {"name": rng.choice(names)},
             "statement": lambda: {"id": rng.choice(statements)},
         }
         print(f"{quotes} quotes; {args.requests} requests a page over loopback, one at a time")

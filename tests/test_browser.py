@@ -80,12 +80,12 @@ def test_search_shows_the_quote_with_its_words_highlighted(site, browser):
 
 
 def test_speaker_page_of_dmitry_peskov(site, browser):
-    browser.get(site + "/quotes/speaker_profile?name=Peskov")
-    browser.save_screenshot(str(ARTIFACTS / "speaker-profile.png"))
+    browser.get(site + "/quotes/speaker?name=Peskov")
+    browser.save_screenshot(str(ARTIFACTS / "speaker.png"))
     text = visible_text(browser)
     assert "Dmitry Peskov" in text and "spokesman for the Russian president" in text
-    browser.get(site + "/quotes/speaker?name=Dmitry+Peskov")
-    browser.save_screenshot(str(ARTIFACTS / "speaker.png"))
+    browser.get(site + "/quotes/speaker_quotes?name=Dmitry+Peskov")
+    browser.save_screenshot(str(ARTIFACTS / "speaker-quotes.png"))
     assert "Nothing happened" in visible_text(browser)
 
 

@@ -60,7 +60,7 @@ async def test_exact_wording_search_finds_the_phrase_as_written(datasette):
 @pytest.mark.asyncio
 async def test_speaker_page_works_with_any_alias(datasette):
     for name in ("Alexander Lukashenko", "Lukashenka", "lukashenkko"):
-        rows = (await datasette.client.get(f"/quotes/speaker.json?name={name}&_shape=array")).json()
+        rows = (await datasette.client.get(f"/quotes/speaker_quotes.json?name={name}&_shape=array")).json()
         assert rows and {r["speaker"] for r in rows} == {"Alexander Lukashenko"}
 
 
@@ -73,7 +73,7 @@ async def test_statement_page_lists_every_wording(datasette):
 
 @pytest.mark.asyncio
 async def test_csv_of_a_query(datasette):
-    response = await datasette.client.get("/quotes/speaker.csv?name=Peskov")
+    response = await datasette.client.get("/quotes/speaker_quotes.csv?name=Peskov")
     assert response.status_code == 200 and response.text.startswith("speaker,kind,published")
 
 
@@ -122,8 +122,8 @@ async def test_quote_page_says_why_it_was_attributed(datasette):
 
 
 @pytest.mark.asyncio
-async def test_speaker_profile_by_any_alias(datasette):
-    (row,) = (await datasette.client.get("/quotes/speaker_profile.json?name=Lukashenkko&_shape=array")).json()
+async def test_speaker_page_by_any_alias(datasette):
+    (row,) = (await datasette.client.get("/quotes/speaker.json?name=Lukashenkko&_shape=array")).json()
     assert row["name"] == "Alexander Lukashenko" and "Lukashenka" in row["aliases"]
     assert "Belarusian" in row["roles"]
 
@@ -148,10 +148,10 @@ async def test_quotes_facet_by_speaker_outlet_type_and_month(datasette):
 async def test_pages_link_to_each_other_and_the_profile_draws_quotes_by_month(datasette):
     page = (await datasette.client.get("/quotes/search?q=very+good")).text
     assert 'href="/quotes/statement?id=' in page and 'href="/quotes/quote?id=' in page
-    assert 'href="/quotes/speaker_profile?name=Dmitry+Peskov"' in page
-    profile = (await datasette.client.get("/quotes/speaker_profile?name=Evil+Daily")).text
+    assert 'href="/quotes/speaker?name=Dmitry+Peskov"' in page
+    profile = (await datasette.client.get("/quotes/speaker?name=Evil+Daily")).text
     assert profile.count("<svg") == 0  # nobody by that name: no chart, no error
-    profile = (await datasette.client.get("/quotes/speaker_profile?name=Peskov")).text
+    profile = (await datasette.client.get("/quotes/speaker?name=Peskov")).text
     assert '<svg width="12" height="60"' in profile and "2020-09: 1" in profile
 
 
@@ -165,10 +165,10 @@ async def test_statement_template_shows_wordings_side_by_side_escaped(datasette)
 
 @pytest.mark.asyncio
 async def test_speaker_template_shows_name_aliases_roles_and_a_link_to_every_quote(datasette):
-    page = (await datasette.client.get("/quotes/speaker_profile?name=Lukashenka")).text
+    page = (await datasette.client.get("/quotes/speaker?name=Lukashenka")).text
     assert "<h1>Alexander Lukashenko</h1>" in page and "the Belarusian leader" in page
-    assert 'href="/quotes/speaker?name=Lukashenka"' in page
-    assert "Nobody by that name" in (await datasette.client.get("/quotes/speaker_profile?name=Nobody")).text
+    assert 'href="/quotes/speaker_quotes?name=Lukashenka"' in page
+    assert "Nobody by that name" in (await datasette.client.get("/quotes/speaker?name=Nobody")).text
 
 
 def test_every_table_and_column_is_described(database):

@@ -31,7 +31,7 @@ def prepare_connection(conn):
 
 
 LINKS = {"quote_id": ("quote", "id"), "statement_id": ("statement", "id"), "excerpt_of": ("statement", "id"),
-         "speaker": ("speaker_profile", "name")}
+         "speaker": ("speaker", "name")}
 
 
 def month_chart(value: str) -> Markup:
