@@ -1,6 +1,7 @@
 """The ``quotes`` command: a thin click layer over the pipeline modules."""
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 import sys
@@ -136,8 +137,10 @@ def extract(files: tuple[str, ...], fmt: str, model: str, skip_errors: bool) -> 
 @skip_errors_option
 @click.option("--progress/--no-progress", default=None, help="Show progress (default: when stderr is a terminal).")
 @registry_option
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes for the per-article stage (default: all cores); writes stay in one place, in order.")
 def build(db: str, files: tuple[str, ...], model: str, skip_errors: bool, progress: bool | None,
-          registry_path: str) -> None:
+          registry_path: str, workers: int | None) -> None:
     """Extract the quotes of FILES into the SQLite database DB and resolve their speakers across
     the whole database (with the registry and every correction recorded in DB).
 
@@ -145,11 +148,19 @@ def build(db: str, files: tuple[str, ...], model: str, skip_errors: bool, progre
     """
     from .database import write_results
 
+    from .workers import BATCH, default_workers, extract_in_processes
+
     registry = read_registry(registry_path)
     log = ErrorLog(skip_errors)
-    extractor = _extractor(model)
+    extractor = _extractor(model)  # loaded here too: a missing pipeline is a clear error before any work
     bar = Progress(None, sys.stderr.isatty() if progress is None else progress)
-    results = extractor.extract_many(_articles(files, log))
+    workers = workers or default_workers()
+    articles = _articles(files, log)
+    first = list(itertools.islice(articles, workers * BATCH))  # fewer than that: not worth more processes
+    if workers > 1 and len(first) == workers * BATCH:
+        results = extract_in_processes(itertools.chain(first, articles), model, workers)
+    else:
+        results = extractor.extract_many(itertools.chain(first, articles))
     try:
         stats = write_results(db, results, version=f"quotes {__version__}, {extractor.model_name}",
                               progress=bar.step, registry=registry)

@@ -103,3 +103,16 @@ def test_malformed_predictions_are_a_clear_error(tmp_path):
     predictions.write_text('{"article_id": "sochi-2018-rt"}\n')
     result = run("eval", shared_file("gold", "seeds.jsonl"), "--predictions", predictions)
     assert result.exit_code == 1 and "cannot score" in result.output and "Traceback" not in result.output
+
+
+def test_build_in_two_processes_writes_what_one_process_writes(tmp_path):
+    rows = {}
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        result = run("build", db, shared_file("gold", "polnear-dev.jsonl"), "--no-progress", "--workers", workers,
+                     "--registry", tmp_path / "none.yml")  # 84 articles: more than two workers' first batches
+        assert result.exit_code == 0, result.output
+        con = sqlite3.connect(db)
+        rows[workers] = [con.execute(f"select * from {t} order by 1").fetchall()
+                         for t in ("articles", "quotes", "speakers", "speaker_aliases", "statements")]
+    assert rows[1] == rows[2] and rows[1][1]
