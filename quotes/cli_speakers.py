@@ -18,7 +18,8 @@ import sqlite_utils
 import yaml
 from rapidfuzz import process
 
-from .speaker_tables import RegistryError, ensure_speaker_tables, load_registry, rebuild_speakers, record_correction
+from .database import ensure_db_shape
+from .speaker_tables import RegistryError, load_registry, rebuild_speakers, record_correction
 from .speakers import Registry, fold
 
 DEFAULT_REGISTRY = "db/speakers.yml"
@@ -90,14 +91,17 @@ def speaker_record(db: sqlite_utils.Database, row: dict) -> dict:
             "outlets": json.loads(row.get("outlets") or "[]")}
 
 
-def _correct(db_path: str, registry_path: str, action: str, subject: str, value: str) -> dict:
+def _correct(db_path: str, registry_path: str, action: str, subject: str, *values: str) -> dict:
+    """Record one correction per value, resolve the speakers again once, and return the speaker
+    the correction is about."""
     db = open_existing(db_path)
     registry = read_registry(registry_path)
     with transaction(db):
-        ensure_speaker_tables(db)
-        record_correction(db, action, subject, value)
+        ensure_db_shape(db)  # an older database gains what corrections need
+        for value in values:
+            record_correction(db, action, subject, value)
         rebuild_speakers(db, registry)
-    return find_speaker(db, value if action in ("rename", "split", "fix") else subject)
+    return find_speaker(db, values[-1] if action in ("rename", "split", "fix") else subject)
 
 
 @click.group()
@@ -154,8 +158,7 @@ def merge(db: str, name: str, others: tuple[str, ...], registry_path: str) -> No
     find_speaker(database, name)
     for other in others:
         find_speaker(database, other)
-    for other in others:
-        row = _correct(db, registry_path, "merge", name, other)
+    row = _correct(db, registry_path, "merge", name, *others)
     click.echo(f"{row['name']}: {row['quote_count']} quotes")
 
 
@@ -196,7 +199,7 @@ def resolve(db: str, registry_path: str) -> None:
     registry = read_registry(registry_path)
     started = time.perf_counter()
     with transaction(database):
-        ensure_speaker_tables(database)
+        ensure_db_shape(database)
         n = rebuild_speakers(database, registry)
     local = database.execute("select count(*) from article_speakers").fetchone()[0]
     click.echo(f"{db}: {local} article speakers -> {n} speakers in {time.perf_counter() - started:.2f} s")

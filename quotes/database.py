@@ -17,10 +17,11 @@ import sqlite_utils
 from .articles import text_hash
 from .ids import stable_id
 from .model import Article, Quote
-from .speaker_tables import ensure_speaker_tables, rebuild_speakers
+from .rows import upsert
 from .search_tables import ensure_search_tables
-from .statement_tables import ensure_statement_tables, update_statements
+from .speaker_tables import ensure_speaker_tables, rebuild_speakers
 from .speakers import Registry
+from .statement_tables import ensure_statement_tables, update_statements
 
 
 @dataclass
@@ -120,24 +121,12 @@ def _unchanged(db: sqlite_utils.Database, row: dict, quotes: list[dict]) -> bool
     old = db.execute("select text_hash from articles where id = ?", [row["id"]]).fetchone()
     if old is None or old[0] != row["text_hash"]:
         return False
+
     def own(rows: Iterable[dict]) -> list[dict]:
         return sorted(({k: v for k, v in r.items() if k not in LINKED_LATER} for r in rows), key=lambda r: r["id"])
 
     # A new attribution is a change too.
     return own(db["quotes"].rows_where("article_id = ?", [row["id"]])) == own(quotes)
-
-
-def _upsert(db: sqlite_utils.Database, table: str, rows: list[dict], update: bool = True) -> None:
-    """Insert rows, or update those whose id exists, with plain SQL: sqlite-utils' own writers
-    commit as they go, which would break the one transaction of a build."""
-    if not rows:
-        return
-    cols = list(rows[0])
-    sets = ", ".join(f"[{c}] = excluded.[{c}]" for c in cols if c != "id")
-    conflict = f"do update set {sets}" if update else "do nothing"
-    db.conn.executemany(
-        f"insert into [{table}] ({', '.join(f'[{c}]' for c in cols)}) values ({', '.join('?' for _ in cols)}) "
-        f"on conflict(id) {conflict}", [[r[c] for c in cols] for r in rows])
 
 
 def write_results(db_path: str | Path, results: Iterable[tuple[Article, list[Quote]]], *, version: str = "",
@@ -181,16 +170,16 @@ def _write(db: sqlite_utils.Database, results: Iterable[tuple[Article, list[Quot
                 continue
             for table in ("quotes", "mentions", "article_speakers"):
                 db.execute(f"delete from [{table}] where article_id = ?", [article.id])
-            _upsert(db, "articles", [row])
-            _upsert(db, "article_speakers", local_speakers)
-            _upsert(db, "mentions", mentions)
-            _upsert(db, "quotes", quote_rows)
+            upsert(db, "articles", [row])
+            upsert(db, "article_speakers", local_speakers)
+            upsert(db, "mentions", mentions)
+            upsert(db, "quotes", quote_rows)
             stats.articles_written += 1
         stats.speakers = rebuild_speakers(db, registry)
         stats.statements = update_statements(db)
         stats.quotes = db.execute("select count(*) from quotes").fetchone()[0]
         if stats.articles_written:  # an unchanged rebuild leaves no trace, not even here
-            _upsert(db, "builds", [{"id": None, "started": started,
+            upsert(db, "builds", [{"id": None, "started": started,
                                     "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                                     "articles": stats.articles_seen, "quotes": stats.quotes, "version": version}])
         db.execute("COMMIT")

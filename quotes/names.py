@@ -214,9 +214,6 @@ def collect_from_text(text: str, people: People) -> None:
             people.add(name, start, role)
 
 
-
-
-
 def complete_surnames(text: str, people: People) -> None:
     """Find the full name of a person the article names only by surname, when the text writes it
     with one first name ("Stuart Evans, a deputy assistant attorney general, ... Evans said"):

@@ -16,6 +16,7 @@ import sqlite_utils
 import yaml
 
 from .ids import speaker_id, stable_id
+from .rows import upsert
 from .speakers import Link, LocalSpeaker, Registry, fold, resolve
 
 CORRECTION_ACTIONS = ("merge", "split", "rename", "fix")
@@ -164,13 +165,14 @@ def rebuild_speakers(db: sqlite_utils.Database, registry: Registry) -> int:
         entry = by_entry.get(fold(name), {})
         rows[cluster] = {"id": sid(cluster), "name": name, "kind": kind_of.get(cluster, entry.get("kind", "person")),
                          "wikidata": entry.get("wikidata")}
-    fixed_names = {fold(n): n for n in fixes.values()}
-    for n in fixed_names.values():  # a quote given to someone the corpus has not seen yet
-        if not any(fold(r["name"]) == fold(n) for r in rows.values()):
+    known = {fold(r["name"]) for r in rows.values()}
+    for n in fixes.values():  # a quote given to someone the corpus has not seen yet
+        if fold(n) not in known:
+            known.add(fold(n))
             cluster = max(rows, default=0) + 1
             names[cluster] = n
             rows[cluster] = {"id": sid(cluster), "name": n, "kind": "person", "wikidata": None}
-    _insert(db, "speakers", list({r["id"]: r for r in rows.values()}.values()))
+    upsert(db, "speakers", list({r["id"]: r for r in rows.values()}.values()), update=False)
     db.conn.executemany("update article_speakers set speaker_id = ?, step = ? where id = ?",
                         [(rows[link.cluster]["id"], link.step, lid) for lid, link in links.items()])
     db.execute("""update quotes set speaker_id = (select speaker_id from article_speakers a
@@ -209,27 +211,18 @@ def _describe(db: sqlite_utils.Database, items: list[LocalSpeaker], where: dict[
         date = published.get(article_id, "")
         for role in item.roles:
             roles[(speaker, role)].append(date)
-    _insert(db, "speaker_aliases", [{"id": stable_id(s, a), "speaker_id": s, "alias": a, "count": n}
-                                    for s, forms in aliases.items() for a, n in forms.items()])
-    _insert(db, "speaker_roles", [{"id": stable_id(s, role), "speaker_id": s, "role": role, "count": len(dates),
-                                   "first_seen": min(d for d in dates) or None, "last_seen": max(dates) or None}
-                                  for (s, role), dates in roles.items()])
+    upsert(db, "speaker_aliases", [{"id": stable_id(s, a), "speaker_id": s, "alias": a, "count": n}
+                                   for s, forms in aliases.items() for a, n in forms.items()], update=False)
+    upsert(db, "speaker_roles", [{"id": stable_id(s, role), "speaker_id": s, "role": role, "count": len(dates),
+                                  "first_seen": min(dates) or None, "last_seen": max(dates) or None}
+                                 for (s, role), dates in roles.items()], update=False)
     db.execute("""
         update speakers set
           quote_count = (select count(*) from quotes q where q.speaker_id = speakers.id),
           article_count = (select count(distinct article_id) from quotes q where q.speaker_id = speakers.id),
-          first_quote = (select min(a.published) from quotes q join articles a on a.id = q.article_id
-                         where q.speaker_id = speakers.id),
-          last_quote = (select max(a.published) from quotes q join articles a on a.id = q.article_id
-                        where q.speaker_id = speakers.id),
+          first_quote = (select min(q.published) from quotes q where q.speaker_id = speakers.id),
+          last_quote = (select max(q.published) from quotes q where q.speaker_id = speakers.id),
           outlets = (select json_group_array(outlet) from (select distinct a.outlet from quotes q
                      join articles a on a.id = q.article_id where q.speaker_id = speakers.id
                      and a.outlet is not null order by a.outlet))
     """)
-
-
-def _insert(db: sqlite_utils.Database, table: str, rows: list[dict]) -> None:
-    if rows:
-        cols = list(rows[0])
-        db.conn.executemany(f"insert into [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
-                            f"values ({', '.join('?' for _ in cols)})", [[r[c] for c in cols] for r in rows])

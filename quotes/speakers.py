@@ -26,12 +26,12 @@ from typing import Iterable
 from rapidfuzz import fuzz, process
 
 from .cues import TITLES_RE
+from .names import SUFFIXES
 from .roles import RoleKey, role_key
 
 SURNAME_SIMILARITY = 85  # on transliteration keys; the in-article threshold (names.SURNAME_SIMILARITY)
 DOMINANT_SHARE = 0.9  # a bare surname goes to a full name holding this share of the candidates' quotes
 FIRST_NAME_SIMILARITY = 90  # Aleksandr/Alexander 95, Alexei/Alexander 71
-SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 # Spellings that transliterations of one Russian or Belarusian name take in English copy.
 TRANSLIT_RULES = [
     (r"(?:iy|yy|ij|ii|y)$", "i"), (r"kh", "h"), (r"y(?=[aeiou])", "i"), (r"ie$", "i"), (r"ei", "ey"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from .ids import stable_id
-from .statements import Clusterer
+from .statements import MAX_VARIANTS_COMPARED, Clusterer
 
 
 def ensure_statement_tables(db: sqlite_utils.Database) -> None:
@@ -41,18 +41,24 @@ def update_statements(db: sqlite_utils.Database) -> int:
     db.execute("update quotes set excerpt_of = null where excerpt_of not in (select id from statements)")
     # Corpus speakers may have been merged or renamed since: a statement follows its leader's.
     db.execute("update statements set speaker_id = (select speaker_id from quotes q where q.id = statements.quote_id)")
+    new = list(db.query("""select id, text, speaker_id from quotes where statement_id is null
+                           order by coalesce(published, ''), article_id, start, id"""))
+    if not new:
+        return db.execute("select count(*) from statements").fetchone()[0]
     clusterer = Clusterer()
     ids: dict[int, str] = {}
     members: dict[str, list[tuple[str, str, str | None]]] = {}
-    for r in db.query("""select q.id, q.text, q.speaker_id, q.statement_id, s.quote_id = q.id as leads
-                         from quotes q join statements s on s.id = q.statement_id
-                         order by q.statement_id, leads desc, q.statement_similarity desc, q.id"""):
+    # Only what new wordings are compared with: each statement's leader and its closest variants.
+    for r in db.query(f"""select id, text, speaker_id, statement_id from (
+                            select q.id, q.text, q.speaker_id, q.statement_id, row_number() over (
+                              partition by q.statement_id
+                              order by s.quote_id = q.id desc, q.statement_similarity desc, q.id) as n
+                            from quotes q join statements s on s.id = q.statement_id)
+                          where n <= {1 + MAX_VARIANTS_COMPARED} order by statement_id, n"""):
         members.setdefault(r["statement_id"], []).append((r["id"], r["text"], r["speaker_id"]))
+    sizes = dict(db.execute("select id, variant_count from statements"))
     for sid, wordings in members.items():
-        ids[clusterer.seed(wordings, len(wordings))] = sid
-    new = list(db.query("""select q.id, q.text, q.speaker_id from quotes q join articles a on a.id = q.article_id
-                           where q.statement_id is null
-                           order by coalesce(a.published, ''), q.article_id, q.start, q.id"""))
+        ids[clusterer.seed(wordings, sizes.get(sid) or len(wordings))] = sid
     placed = clusterer.add((r["id"], r["text"], r["speaker_id"]) for r in new)
     for s in clusterer.statements[len(ids):]:
         ids[s.id] = stable_id("statement", s.leader.id)
@@ -63,20 +69,19 @@ def update_statements(db: sqlite_utils.Database) -> int:
         "update quotes set statement_id = ?, statement_similarity = ?, excerpt_of = ? where id = ?",
         [(ids[a.statement], a.similarity, ids[a.excerpt_of] if a.excerpt_of is not None else None, qid)
          for qid, a in placed.items()])
-    if new:
-        _describe(db)
+    _describe(db, {ids[a.statement] for a in placed.values()})
     return len(clusterer.statements)
 
 
-def _describe(db: sqlite_utils.Database) -> None:
-    """Counts, first date and outlets of every statement."""
-    db.execute("""
+def _describe(db: sqlite_utils.Database, touched: set[str]) -> None:
+    """Counts, first date and outlets of the statements that gained wordings."""
+    db.conn.executemany("""
         update statements set
           variant_count = (select count(*) from quotes q where q.statement_id = statements.id),
           article_count = (select count(distinct q.article_id) from quotes q where q.statement_id = statements.id),
-          first_seen = (select min(a.published) from quotes q join articles a on a.id = q.article_id
-                        where q.statement_id = statements.id),
+          first_seen = (select min(q.published) from quotes q where q.statement_id = statements.id),
           outlets = (select json_group_array(outlet) from (select distinct a.outlet from quotes q
                      join articles a on a.id = q.article_id where q.statement_id = statements.id
                      and a.outlet is not null order by a.outlet))
-    """)
+        where id = ?
+    """, [(sid,) for sid in touched])

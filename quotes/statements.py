@@ -155,10 +155,10 @@ class Clusterer:
     def seed(self, wordings: list[tuple[str, str, str | None]], size: int) -> int:
         """Restore a statement built before: its leader and the variants new wordings are compared
         with, ``(id, text, speaker)`` each, leader first; return its index."""
-        leader, *others = [Variant.of(i, t, sp) for i, t, sp in wordings]
+        leader, *others = [Variant.of(i, t, sp) for i, t, sp in wordings[:1 + MAX_VARIANTS_COMPARED]]
         s = Statement(len(self.statements), leader, [leader], leader.speaker, size)
         self.statements.append(s)
-        for v in [leader, *others[:MAX_VARIANTS_COMPARED]]:
+        for v in [leader, *others]:
             self.df.update(v.content)
             self.exact[(v.speaker, v.norm)] = s.id
             if v is not leader:
