@@ -5,13 +5,14 @@ import itertools
 import json
 import sqlite3
 import sys
+import threading
 import time
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import click
 
 from . import __version__
-from .articles import InputError, read_articles
+from .articles import InputError, count_articles, read_articles
 from .cli_speakers import export, fix, read_registry, registry_option, speakers
 from .cli_statements import cluster
 from .serve import serve
@@ -44,9 +45,22 @@ def main() -> None:
 class Progress:
     """Articles done, rate and (when the total is known) ETA, on standard error, once a second."""
 
+    skipped: Callable[[], int] = staticmethod(lambda: 0)
+
     def __init__(self, total: int | None, enabled: bool) -> None:
         self.total, self.enabled = total, enabled
         self.done, self.started, self.shown = 0, time.monotonic(), 0.0
+        self.stages: list[tuple[str, float]] = []
+
+    def count_in_background(self, paths: Iterable[str], skipped: Callable[[], int]) -> None:
+        """Count the input while the work goes on; the ETA appears once the total is known.
+        ``skipped`` tells how many articles were passed over without work (already stored)."""
+        def count() -> None:
+            total = count_articles(paths)
+            self.skipped, self.total = skipped, total
+        self.skipped = skipped
+        if self.enabled:
+            threading.Thread(target=count, daemon=True).start()
 
     def step(self, _article: Article | None = None) -> None:
         self.done += 1
@@ -59,14 +73,32 @@ class Progress:
         rate = self.done / max(now - self.started, 1e-9)
         line = f"{self.done} articles, {rate:.1f}/s"
         if self.total:
-            eta = (self.total - self.done) / rate if rate else 0
-            line = f"{self.done}/{self.total} articles, {rate:.1f}/s, ETA {eta:.0f}s"
+            left = self.total - self.done - self.skipped()
+            eta = max(left, 0) / rate if rate else 0
+            line = f"{self.done}/{self.total - self.skipped()} articles, {rate:.1f}/s, ETA {_duration(eta)}"
         click.echo(f"\r{line}   ", err=True, nl=False)
 
+    def stage(self, name: str) -> None:
+        """A corpus-wide step begins (after the articles): say so, with the time since the last."""
+        if self.enabled:
+            if self.done and not self.stages:
+                self._show(time.monotonic())
+                click.echo("", err=True)
+            now = time.monotonic()
+            click.echo(f"{name}...", err=True)
+            self.stages.append((name, now))
+
     def close(self) -> None:
+        if self.stages:
+            return
         if self.enabled and self.done:
             self._show(time.monotonic())
             click.echo("", err=True)
+
+
+def _duration(seconds: float) -> str:
+    minutes, s = divmod(int(seconds), 60)
+    return f"{minutes // 60}h{minutes % 60:02d}m" if minutes >= 60 else f"{minutes}m{s:02d}s" if minutes else f"{s}s"
 
 
 class ErrorLog:
@@ -139,37 +171,46 @@ def extract(files: tuple[str, ...], fmt: str, model: str, skip_errors: bool) -> 
 @registry_option
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes for the per-article stage (default: all cores); writes stay in one place, in order.")
+@click.option("--reparse", is_flag=True,
+              help="Parse every article again, even those stored by this same version of the extractor.")
 def build(db: str, files: tuple[str, ...], model: str, skip_errors: bool, progress: bool | None,
-          registry_path: str, workers: int | None) -> None:
+          registry_path: str, workers: int | None, reparse: bool) -> None:
     """Extract the quotes of FILES into the SQLite database DB and resolve their speakers across
     the whole database (with the registry and every correction recorded in DB).
 
     Running it again with the same files changes nothing; an interrupted build leaves DB as it was.
+    Only new or changed articles are parsed: an article stored by the same version of the
+    extractor is passed over, so a daily run with the whole archive costs what its new articles cost.
     """
-    from .database import write_results
-
+    from .database import StoredArticles, write_results
     from .workers import BATCH, default_workers, extract_in_processes
 
     registry = read_registry(registry_path)
     log = ErrorLog(skip_errors)
     extractor = _extractor(model)  # loaded here too: a missing pipeline is a clear error before any work
+    stored = StoredArticles(None if reparse else db, extractor.version)
     bar = Progress(None, sys.stderr.isatty() if progress is None else progress)
+    bar.count_in_background(files, lambda: stored.unchanged + stored.duplicates)
     workers = workers or default_workers()
-    articles = _articles(files, log)
+    articles = stored.new(_articles(files, log))
     first = list(itertools.islice(articles, workers * BATCH))  # fewer than that: not worth more processes
     if workers > 1 and len(first) == workers * BATCH:
         results = extract_in_processes(itertools.chain(first, articles), model, workers)
     else:
         results = extractor.extract_many(itertools.chain(first, articles))
+    started = time.monotonic()
     try:
-        stats = write_results(db, results, version=f"quotes {__version__}, {extractor.model_name}",
-                              progress=bar.step, registry=registry)
+        stats = write_results(db, results, version=extractor.version, progress=bar.step, registry=registry,
+                              on_stage=bar.stage)
     finally:
         bar.close()
     log.report()
-    click.echo(f"{db}: {stats.articles_seen} articles read, {stats.articles_written} written, "
-               f"{stats.articles_unchanged} unchanged, {stats.duplicates} duplicates; "
-               f"{stats.quotes} quotes, {stats.speakers} speakers, {stats.statements} statements", err=True)
+    seen = stats.articles_seen + stored.unchanged + stored.duplicates
+    click.echo(f"{db}: {seen} articles read, {stats.articles_written} written, "
+               f"{stats.articles_unchanged + stored.unchanged} unchanged, "
+               f"{stats.duplicates + stored.duplicates} duplicates, {len(log.errors)} skipped as bad input; "
+               f"{stats.quotes} quotes, {stats.speakers} speakers, {stats.statements} statements "
+               f"({_duration(time.monotonic() - started)})", err=True)
 
 
 @main.command(name="eval")

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import sqlite_utils
 
@@ -46,8 +46,10 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     if "articles" not in db.table_names():
         db["articles"].create({"id": str, "title": str, "url": str, "outlet": str, "published": str,
                                "language": str, "origin": str, "text": str, "text_hash": str,
-                               "quote_count": int}, pk="id")
+                               "quote_count": int, "extracted_by": str}, pk="id")
         db["articles"].create_index(["text_hash"])
+    if "extracted_by" not in db["articles"].columns_dict:
+        db["articles"].add_column("extracted_by", str)
     if "speakers" not in db.table_names():
         db["speakers"].create({"id": str, "name": str, "kind": str, "quote_count": int, "article_count": int},
                               pk="id")
@@ -79,7 +81,7 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
     ensure_search_tables(db)
 
 
-def _rows(article: Article, quotes: list[Quote]) -> tuple[dict, list[dict], list[dict], list[dict]]:
+def _rows(article: Article, quotes: list[Quote], version: str = "") -> tuple[dict, list[dict], list[dict], list[dict]]:
     """The rows of an article: itself, its speakers as it names them, its mentions and its quotes.
     Corpus speakers are linked later, by speaker_tables.rebuild_speakers."""
     local, mentions, rows = {}, {}, []
@@ -110,7 +112,8 @@ def _rows(article: Article, quotes: list[Quote]) -> tuple[dict, list[dict], list
         row["roles"] = json.dumps(row["roles"] or [], ensure_ascii=False)
     row = {"id": article.id, "title": article.title, "url": article.url, "outlet": article.outlet,
            "published": article.published, "language": article.language, "origin": article.origin,
-           "text": article.text, "text_hash": text_hash(article.text), "quote_count": len(rows)}
+           "text": article.text, "text_hash": text_hash(article.text), "quote_count": len(rows),
+           "extracted_by": version or None}
     return row, list(local.values()), list(mentions.values()), rows
 
 
@@ -129,14 +132,43 @@ def _unchanged(db: sqlite_utils.Database, row: dict, quotes: list[dict]) -> bool
     return own(db["quotes"].rows_where("article_id = ?", [row["id"]])) == own(quotes)
 
 
+class StoredArticles:
+    """The articles a database already holds as this version of the extractor extracted them.
+    A build passes its input through ``new`` so that only new or changed articles are parsed."""
+
+    def __init__(self, db_path: str | Path | None, version: str) -> None:
+        self.by_hash: dict[str, str] = {}
+        self.unchanged = self.duplicates = 0
+        if db_path is not None and Path(db_path).exists():
+            db = sqlite_utils.Database(db_path)
+            try:
+                if "extracted_by" in db["articles"].columns_dict:
+                    self.by_hash = dict(db.execute("select text_hash, id from articles where extracted_by = ?",
+                                                   [version]).fetchall())
+            finally:
+                db.close()
+
+    def new(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """The articles that are not stored yet, or whose text changed; count the others."""
+        for article in articles:
+            stored = self.by_hash.get(text_hash(article.text)) if self.by_hash else None
+            if stored is None:
+                yield article
+            elif stored == article.id:
+                self.unchanged += 1
+            else:
+                self.duplicates += 1
+
+
 def write_results(db_path: str | Path, results: Iterable[tuple[Article, list[Quote]]], *, version: str = "",
-                  progress: Callable[[Article], None] | None = None, registry: Registry | None = None) -> BuildStats:
+                  progress: Callable[[Article], None] | None = None, registry: Registry | None = None,
+                  on_stage: Callable[[str], None] | None = None) -> BuildStats:
     """Store articles with their quotes in one transaction; return what was done."""
     is_new = not Path(db_path).exists()
     db = open_db(db_path)
     try:
         ensure_db_shape(db)
-        stats = _write(db, results, version, progress, registry or Registry())
+        stats = _write(db, results, version, progress, registry or Registry(), on_stage or (lambda name: None))
     except BaseException:
         db.close()
         if is_new:
@@ -147,7 +179,8 @@ def write_results(db_path: str | Path, results: Iterable[tuple[Article, list[Quo
 
 
 def _write(db: sqlite_utils.Database, results: Iterable[tuple[Article, list[Quote]]], version: str,
-           progress: Callable[[Article], None] | None, registry: Registry) -> BuildStats:
+           progress: Callable[[Article], None] | None, registry: Registry,
+           on_stage: Callable[[str], None]) -> BuildStats:
     stats = BuildStats()
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     seen_hashes: dict[str, str] = {}
@@ -158,7 +191,7 @@ def _write(db: sqlite_utils.Database, results: Iterable[tuple[Article, list[Quot
             stats.articles_seen += 1
             if progress:
                 progress(article)
-            row, local_speakers, mentions, quote_rows = _rows(article, quotes)
+            row, local_speakers, mentions, quote_rows = _rows(article, quotes, version)
             first = seen_hashes.setdefault(row["text_hash"], article.id)
             stored = db.execute("select id from articles where text_hash = ? and id != ?",
                                 [row["text_hash"], article.id]).fetchone()
@@ -167,6 +200,8 @@ def _write(db: sqlite_utils.Database, results: Iterable[tuple[Article, list[Quot
                 continue
             if _unchanged(db, row, quote_rows):
                 stats.articles_unchanged += 1
+                db.execute("update articles set extracted_by = ? where id = ? and extracted_by is not ?",
+                           [row["extracted_by"], article.id, row["extracted_by"]])
                 continue
             for table in ("quotes", "mentions", "article_speakers"):
                 db.execute(f"delete from [{table}] where article_id = ?", [article.id])
@@ -175,8 +210,11 @@ def _write(db: sqlite_utils.Database, results: Iterable[tuple[Article, list[Quot
             upsert(db, "mentions", mentions)
             upsert(db, "quotes", quote_rows)
             stats.articles_written += 1
+        on_stage("resolving speakers across the database")
         stats.speakers = rebuild_speakers(db, registry)
+        on_stage("clustering new quotes into statements")
         stats.statements = update_statements(db)
+        on_stage("committing")
         stats.quotes = db.execute("select count(*) from quotes").fetchone()[0]
         if stats.articles_written:  # an unchanged rebuild leaves no trace, not even here
             upsert(db, "builds", [{"id": None, "started": started,

@@ -6,14 +6,18 @@ over many articles; everything else about an article is plain string work.
 from __future__ import annotations
 
 import bisect
+import functools
+import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import __version__
 from .attribution import SpeakerResolver, confidence, frame_cue
 from .cues import CUE_RE
 from .marks import QuoteSpan, find_quote_spans, paragraphs, sentence_end, sentences
@@ -34,6 +38,20 @@ STATED_BY_RE = re.compile(r"(?:This|That|It)\b[^.!?]{0,40}\b(?:stated|said|annou
 
 class ModelNotFound(Exception):
     """The spaCy pipeline asked for is not installed."""
+
+
+EXTRACTION_MODULES = ("articles", "attribution", "cues", "extract", "marks", "model", "names", "roles", "speech")
+
+
+@functools.cache
+def code_digest() -> str:
+    """A short hash of the code and data that turn an article into quotes."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in [here / f"{m}.py" for m in EXTRACTION_MODULES] + sorted((here / "data").glob("*")):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def load_model(name: str = DEFAULT_MODEL) -> Language:
@@ -82,6 +100,12 @@ class Extractor:
         self.nlp = load_model(model) if isinstance(model, str) else model
         self.model_name = model if isinstance(model, str) else model.meta.get("name", "custom")
         self.batch_size = batch_size
+
+    @property
+    def version(self) -> str:
+        """What extracted a quote: this package, its extraction code and the spaCy pipeline.
+        A build re-extracts a stored article only when this changes (or the article does)."""
+        return f"quotes {__version__} ({code_digest()}), {self.model_name} {self.nlp.meta.get('version', '')}".strip()
 
     def extract(self, article: Article) -> list[Quote]:
         """The quotes of one article, in text order."""
