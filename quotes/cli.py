@@ -162,6 +162,21 @@ def extract(files: tuple[str, ...], fmt: str, model: str, skip_errors: bool) -> 
     log.report()
 
 
+def _extracted(articles: Iterator[Article], extractor: Extractor, workers: int | None,
+               dask_address: str | None) -> Iterator[tuple[Article, list[Quote]]]:
+    """The articles with their quotes, extracted here, in worker processes or on a Dask cluster."""
+    from .workers import BATCH, default_workers, extract_in_processes, extract_on_dask
+
+    if dask_address:
+        return extract_on_dask(articles, extractor.model_name, dask_address, workers)
+    workers = workers or default_workers()
+    first = list(itertools.islice(articles, workers * BATCH))  # fewer than that: not worth more processes
+    articles = itertools.chain(first, articles)
+    if workers > 1 and len(first) == workers * BATCH:
+        return extract_in_processes(articles, extractor.model_name, workers)
+    return extractor.extract_many(articles)
+
+
 @main.command()
 @click.argument("db", type=click.Path(dir_okay=False))
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
@@ -171,10 +186,13 @@ def extract(files: tuple[str, ...], fmt: str, model: str, skip_errors: bool) -> 
 @registry_option
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes for the per-article stage (default: all cores); writes stay in one place, in order.")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Run the per-article stage on the Dask cluster whose scheduler is at ADDRESS "
+                   "(tcp://host:8786), or on a LocalCluster of --workers processes with 'local'.")
 @click.option("--reparse", is_flag=True,
               help="Parse every article again, even those stored by this same version of the extractor.")
 def build(db: str, files: tuple[str, ...], model: str, skip_errors: bool, progress: bool | None,
-          registry_path: str, workers: int | None, reparse: bool) -> None:
+          registry_path: str, workers: int | None, dask_address: str | None, reparse: bool) -> None:
     """Extract the quotes of FILES into the SQLite database DB and resolve their speakers across
     the whole database (with the registry and every correction recorded in DB).
 
@@ -183,7 +201,7 @@ def build(db: str, files: tuple[str, ...], model: str, skip_errors: bool, progre
     extractor is passed over, so a daily run with the whole archive costs what its new articles cost.
     """
     from .database import StoredArticles, write_results
-    from .workers import BATCH, default_workers, extract_in_processes
+    from .workers import DaskUnavailable
 
     registry = read_registry(registry_path)
     log = ErrorLog(skip_errors)
@@ -191,17 +209,13 @@ def build(db: str, files: tuple[str, ...], model: str, skip_errors: bool, progre
     stored = StoredArticles(None if reparse else db, extractor.version)
     bar = Progress(None, sys.stderr.isatty() if progress is None else progress)
     bar.count_in_background(files, lambda: stored.unchanged + stored.duplicates)
-    workers = workers or default_workers()
-    articles = stored.new(_articles(files, log))
-    first = list(itertools.islice(articles, workers * BATCH))  # fewer than that: not worth more processes
-    if workers > 1 and len(first) == workers * BATCH:
-        results = extract_in_processes(itertools.chain(first, articles), model, workers)
-    else:
-        results = extractor.extract_many(itertools.chain(first, articles))
+    results = _extracted(stored.new(_articles(files, log)), extractor, workers, dask_address)
     started = time.monotonic()
     try:
         stats = write_results(db, results, version=extractor.version, progress=bar.step, registry=registry,
                               on_stage=bar.stage)
+    except DaskUnavailable as e:
+        raise click.ClickException(str(e)) from None
     finally:
         bar.close()
     log.report()
