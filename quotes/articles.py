@@ -1,4 +1,5 @@
-"""Read articles from files: .txt, .jsonl, .jsonl.gz, .html and folders of these.
+"""Read articles from files: .txt, .jsonl, .jsonl.gz, .html, WARC web archives (.warc,
+.warc.gz, streamed with warcio) and folders of these.
 
 Every problem with the input becomes an :class:`InputError` naming the file and line, never a
 traceback; the caller decides whether to stop or to skip and go on.
@@ -15,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 
 from .model import Article
 
-SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".html", ".htm")
+SUFFIXES = (".txt", ".jsonl", ".jsonl.gz", ".html", ".htm", ".warc", ".warc.gz")
 FIELD_ALIASES = {"id": ("id", "ID"), "text": ("text", "content"), "title": ("title",), "url": ("url",),
                  "outlet": ("outlet", "source"), "published": ("published", "date"), "language": ("language",)}
 
@@ -52,13 +53,15 @@ def read_articles(paths: Iterable[str | Path],
                 on_error(e)
 
 
-def count_articles(paths: Iterable[str | Path]) -> int:
+def count_articles(paths: Iterable[str | Path]) -> int | None:
     """About how many articles ``read_articles`` will yield (lines of JSONL, one a page), read
-    quickly for a progress bar's ETA; bad input is counted, not reported."""
+    quickly for a progress bar's ETA, or None for web archives; bad input is counted, not reported."""
     total = 0
     for path in paths:
         for file in _files(Path(path), on_error=lambda e: None):
             suffix = _suffix(file)
+            if suffix in (".warc", ".warc.gz"):
+                return None
             if suffix in (".jsonl", ".jsonl.gz"):
                 try:
                     with (gzip.open(file, "rb") if suffix == ".jsonl.gz" else file.open("rb")) as f:
@@ -100,6 +103,9 @@ def _read_file(path: Path, on_error: Callable[[InputError], None] | None) -> Ite
     suffix = _suffix(path)
     if suffix == ".jsonl.gz":
         yield from _read_jsonl(path, _gzip_lines(path), on_error)
+        return
+    if suffix in (".warc", ".warc.gz"):
+        yield from _read_warc(path, on_error)
         return
     data = path.read_bytes()
     if not data.strip():
@@ -181,12 +187,58 @@ def _article_from_json(path: Path, lineno: int, line: str) -> Article:
 
 
 def _read_html(path: Path, data: bytes) -> Article:
+    article = html_article(data, id=path.stem, origin=str(path))
+    if article is None:
+        raise InputError(str(path), None, "no article text found in the HTML")
+    return article
+
+
+def html_article(html: bytes | str, *, id: str, origin: str, url: str | None = None,
+                 published: str | None = None) -> Article | None:
+    """The main text of a web page and its metadata (trafilatura), or None when it has no text.
+    ``url`` and ``published`` stand in where the page itself does not say."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
+    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
-        raise InputError(str(path), None, "no article text found in the HTML")
-    return Article(id=path.stem, text=text, title=getattr(doc, "title", None), url=getattr(doc, "url", None),
-                   outlet=getattr(doc, "sitename", None), published=getattr(doc, "date", None),
-                   language=getattr(doc, "language", None), origin=str(path))
+        return None
+    return Article(id=id, text=text, title=getattr(doc, "title", None), url=getattr(doc, "url", None) or url,
+                   outlet=getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
+                   published=getattr(doc, "date", None) or published,
+                   language=getattr(doc, "language", None), origin=origin)
+
+
+def _read_warc(path: Path, on_error: Callable[[InputError], None] | None) -> Iterator[Article]:
+    """The HTML pages of a web archive, one article each (id: a hash of the page's URL), streamed."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    offset = 0
+    try:
+        with path.open("rb") as f:
+            records = ArchiveIterator(f)
+            for record in records:
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                mime = (record.http_headers.get_header("Content-Type") if record.http_headers
+                        else record.rec_headers.get_header("Content-Type")) or ""
+                if "html" not in mime.lower():
+                    continue
+                if record.http_headers and not record.http_headers.get_statuscode().startswith("2"):
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI") or ""
+                date = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
+                html = record.content_stream().read()
+                offset = records.get_record_offset()  # known once the record is read
+                article = html_article(html, id=text_hash(url)[:16],
+                                       origin=f"{path}@{offset}", url=url or None, published=date)
+                if article is None:
+                    error = InputError(str(path), None, f"record at byte {offset} ({url}): no article text found")
+                    if on_error is None:
+                        raise error
+                    on_error(error)
+                    continue
+                yield article
+    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as e:
+        raise InputError(str(path), None, f"cannot read the WARC record at byte {offset}: {e}") from None

@@ -38,7 +38,8 @@ def main() -> None:
     """Pull quotes out of news articles, attribute them to their speakers, store them in SQLite.
 
     Articles are .txt files, .jsonl or .jsonl.gz files (one {"id", "text", ...} object a line),
-    .html pages, or folders holding any of these.
+    .html pages, WARC web archives (.warc, .warc.gz), or folders holding any of these.
+    `quotes fetch` downloads pages into such a folder.
     """
 
 

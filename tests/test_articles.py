@@ -106,3 +106,49 @@ def test_the_sample_article_reads_as_the_gold_text():
     [article] = read_articles([SAMPLES / "sochi-2018-rt.txt"])
     assert article.text == gold["sochi-2018-rt"]["text"]
     assert {a.id for a in read_articles([shared_file("gold", "seeds.jsonl")])} == set(gold)
+
+
+PAGE = """<html><head><title>Talks in Sochi</title></head><body><article>
+<h1>Talks in Sochi</h1><p>{body}</p><p>The meeting lasted three hours and ended late in the evening,
+according to the officials who spoke to reporters outside the residence afterwards.</p>
+</article></body></html>"""
+
+
+def write_warc(path, pages, gzipped=True):
+    """A web archive holding an HTTP response for each (url, status, content type, body)."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as f:
+        writer = WARCWriter(f, gzip=gzipped)
+        for url, status, mime, body in pages:
+            headers = StatusAndHeaders(status, [("Content-Type", mime)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body.encode()),
+                                                          http_headers=headers))
+    return path
+
+
+@pytest.mark.parametrize("name, gzipped", [("pages.warc.gz", True), ("pages.warc", False)])
+def test_warc_html_responses_are_articles_with_their_url(tmp_path, name, gzipped):
+    body = '"Nothing happened," Peskov told reporters. "The talks were very good."'
+    path = write_warc(tmp_path / name, [
+        ("https://example.org/sochi", "200 OK", "text/html; charset=utf-8", PAGE.format(body=body)),
+        ("https://example.org/logo.png", "200 OK", "image/png", "not html"),
+        ("https://example.org/gone", "404 Not Found", "text/html", PAGE.format(body="Gone.")),
+    ], gzipped)
+    [article] = read_articles([path])
+    assert article.url == "https://example.org/sochi" and article.title == "Talks in Sochi"
+    assert "Peskov told reporters" in article.text and article.id == text_hash(article.url)[:16]
+    assert article.published  # the page gives no date: the WARC record's date stands in
+
+
+def test_a_damaged_warc_is_an_error_naming_the_file(tmp_path):
+    path = write_warc(tmp_path / "pages.warc", [("https://example.org/a", "200 OK", "text/html",
+                                                  PAGE.format(body="Peskov said the talks were good."))], False)
+    path.write_bytes(path.read_bytes() + b"this is not a WARC record\r\n\r\n")
+    articles = []
+    with pytest.raises(InputError, match=r"pages\.warc: cannot read the WARC record at byte \d+"):
+        articles.extend(read_articles([path]))
+    assert len(articles) == 1  # what came before the damage is read
