@@ -14,6 +14,7 @@ import click
 from . import __version__
 from .articles import InputError, count_articles, read_articles
 from .cli_speakers import export, fix, read_registry, registry_option, speakers
+from .cli_fetch import fetch
 from .cli_statements import cluster
 from .serve import serve
 from .extract import DEFAULT_MODEL, Extractor, ModelNotFound
@@ -258,6 +259,7 @@ main.add_command(fix)
 main.add_command(export)
 main.add_command(cluster)
 main.add_command(serve)
+main.add_command(fetch)
 
 
 def run() -> None:
