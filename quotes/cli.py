@@ -45,21 +45,21 @@ def main() -> None:
 
 
 class Progress:
-    """Articles done, rate and (when the total is known) ETA, on standard error, once a second."""
-
-    skipped: Callable[[], int] = staticmethod(lambda: 0)
+    """Articles done, rate and (once the input is counted) ETA on standard error, once a second;
+    then each corpus-wide step with the time it took."""
 
     def __init__(self, total: int | None, enabled: bool) -> None:
         self.total, self.enabled = total, enabled
         self.done, self.started, self.shown = 0, time.monotonic(), 0.0
-        self.stages: list[tuple[str, float]] = []
+        self.skipped: Callable[[], int] = lambda: 0
+        self.stage_started: float | None = None
 
     def count_in_background(self, paths: Iterable[str], skipped: Callable[[], int]) -> None:
         """Count the input while the work goes on; the ETA appears once the total is known.
         ``skipped`` tells how many articles were passed over without work (already stored)."""
         def count() -> None:
-            total = count_articles(paths)
-            self.skipped, self.total = skipped, total
+            self.total = count_articles(paths)
+
         self.skipped = skipped
         if self.enabled:
             threading.Thread(target=count, daemon=True).start()
@@ -75,27 +75,31 @@ class Progress:
         rate = self.done / max(now - self.started, 1e-9)
         line = f"{self.done} articles, {rate:.1f}/s"
         if self.total:
-            left = self.total - self.done - self.skipped()
-            eta = max(left, 0) / rate if rate else 0
-            line = f"{self.done}/{self.total - self.skipped()} articles, {rate:.1f}/s, ETA {_duration(eta)}"
+            todo = self.total - self.skipped()
+            eta = max(todo - self.done, 0) / rate if rate else 0
+            line = f"{self.done}/{todo} articles, {rate:.1f}/s, ETA {_duration(eta)}"
         click.echo(f"\r{line}   ", err=True, nl=False)
 
     def stage(self, name: str) -> None:
-        """A corpus-wide step begins (after the articles): say so, with the time since the last."""
-        if self.enabled:
-            if self.done and not self.stages:
-                self._show(time.monotonic())
-                click.echo("", err=True)
-            now = time.monotonic()
-            click.echo(f"{name}...", err=True)
-            self.stages.append((name, now))
+        """A corpus-wide step begins: end the line of the one before (or of the articles)."""
+        if not self.enabled:
+            return
+        self._end_line()
+        click.echo(f"{name}...", err=True, nl=False)
+        self.stage_started = time.monotonic()
+
+    def _end_line(self) -> None:
+        now = time.monotonic()
+        if self.stage_started is not None:
+            click.echo(f" {_duration(now - self.stage_started)}", err=True)
+        elif self.done:
+            self._show(now)
+            click.echo("", err=True)
 
     def close(self) -> None:
-        if self.stages:
-            return
-        if self.enabled and self.done:
-            self._show(time.monotonic())
-            click.echo("", err=True)
+        if self.enabled:
+            self._end_line()
+        self.enabled = False
 
 
 def _duration(seconds: float) -> str:
