@@ -26,7 +26,7 @@ import sqlite_utils
 
 from .articles import html_article, text_hash
 
-USER_AGENT = "quotes-fetch/0.1 (+https://github.com/; news quote research)"
+USER_AGENT = "quotes-fetch/0.1 (news quote research; python-httpx)"
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 
 

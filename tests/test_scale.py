@@ -1,4 +1,5 @@
 """Builds at scale: on a Dask cluster, and incremental runs that parse only what is new."""
+import json
 import sqlite3
 
 from click.testing import CliRunner
@@ -23,8 +24,6 @@ def contents(db):
 
 
 def write_jsonl(path, articles):
-    import json
-
     path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in articles), encoding="utf-8")
     return path
 
