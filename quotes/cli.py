@@ -15,7 +15,7 @@ from . import __version__
 from .articles import InputError, count_articles, read_articles
 from .cli_speakers import export, fix, read_registry, registry_option, speakers
 from .cli_fetch import fetch
-from .cli_statements import cluster
+from .cli_statements import cluster, embedder
 from .serve import serve
 from .extract import DEFAULT_MODEL, Extractor, ModelNotFound
 from .model import Article, Quote
@@ -195,10 +195,13 @@ def _extracted(articles: Iterator[Article], extractor: Extractor, workers: int |
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Run the per-article stage on the Dask cluster whose scheduler is at ADDRESS "
                    "(tcp://host:8786), or on a LocalCluster of --workers processes with 'local'.")
+@click.option("--semantic", "use_semantic", is_flag=True,
+              help="Cluster new quotes into statements with the semantic scorer too (see quotes cluster --help).")
 @click.option("--reparse", is_flag=True,
               help="Parse every article again, even those stored by this same version of the extractor.")
 def build(db: str, files: tuple[str, ...], model: str, skip_errors: bool, progress: bool | None,
-          registry_path: str, workers: int | None, dask_address: str | None, reparse: bool) -> None:
+          registry_path: str, workers: int | None, dask_address: str | None, use_semantic: bool,
+          reparse: bool) -> None:
     """Extract the quotes of FILES into the SQLite database DB and resolve their speakers across
     the whole database (with the registry and every correction recorded in DB).
 
@@ -210,6 +213,7 @@ def build(db: str, files: tuple[str, ...], model: str, skip_errors: bool, progre
     from .workers import DaskUnavailable
 
     registry = read_registry(registry_path)
+    semantic = embedder(use_semantic)
     log = ErrorLog(skip_errors)
     extractor = _extractor(model)  # loaded here too: a missing pipeline is a clear error before any work
     stored = StoredArticles(None if reparse else db, extractor.version)
@@ -219,7 +223,7 @@ def build(db: str, files: tuple[str, ...], model: str, skip_errors: bool, progre
     started = time.monotonic()
     try:
         stats = write_results(db, results, version=extractor.version, progress=bar.step, registry=registry,
-                              on_stage=bar.stage)
+                              on_stage=bar.stage, embedder=semantic)
     except DaskUnavailable as e:
         raise click.ClickException(str(e)) from None
     finally:

@@ -5,6 +5,7 @@ import json
 
 import click
 
+from . import semantic
 from .statements import SIMILARITY, Clusterer
 
 
@@ -26,18 +27,32 @@ def read_texts(path: str) -> list[tuple[str, str, str | None]]:
     return rows
 
 
+def embedder(wanted: bool) -> semantic.Embedder | None:
+    """The semantic scorer when asked for, or a clear error when it is not installed."""
+    if not wanted:
+        return None
+    try:
+        return semantic.Embedder()
+    except semantic.SemanticUnavailable as e:
+        raise click.ClickException(str(e)) from None
+
+
 @click.command()
 @click.argument("texts", type=click.Path(exists=True, dir_okay=False))
-@click.option("--threshold", type=float, default=SIMILARITY, show_default=True,
-              help="Similarity a wording needs to join a statement (0-1).")
-def cluster(texts: str, threshold: float) -> None:
+@click.option("--threshold", type=click.FloatRange(0, 1), default=None,
+              help=f"Similarity a wording needs to join a statement [default: {SIMILARITY}, "
+                   f"{semantic.SIMILARITY} with --semantic].")
+@click.option("--semantic", "use_semantic", is_flag=True,
+              help="Add the semantic scorer (WordLlama sentence vectors, bundled; pip install 'quotes[semantic]') "
+                   "for translations that share few words.")
+def cluster(texts: str, threshold: float | None, use_semantic: bool) -> None:
     """Group the quotes of TEXTS ({"id", "text", "speaker"?} lines) into statements; print
     {"id", "cluster_id", "similarity", "excerpt_of"} lines, the input of ../shared/eval/score_clusters.py."""
     try:
         rows = read_texts(texts)
     except UnicodeDecodeError as e:
         raise click.ClickException(f"{texts}: not UTF-8 ({e.reason})") from None
-    placed = Clusterer(threshold).add(rows)
+    placed = Clusterer(threshold, embedder(use_semantic)).add(rows)
     for id_, _, _ in rows:
         a = placed[id_]
         click.echo(json.dumps({"id": id_, "cluster_id": a.statement, "similarity": a.similarity,

@@ -19,6 +19,7 @@ from .ids import stable_id
 from .model import Article, Quote
 from .rows import upsert
 from .search_tables import ensure_search_tables
+from .semantic import Embedder
 from .speaker_tables import ensure_speaker_tables, rebuild_speakers
 from .speakers import Registry
 from .statement_tables import ensure_statement_tables, update_statements
@@ -162,13 +163,14 @@ class StoredArticles:
 
 def write_results(db_path: str | Path, results: Iterable[tuple[Article, list[Quote]]], *, version: str = "",
                   progress: Callable[[Article], None] | None = None, registry: Registry | None = None,
-                  on_stage: Callable[[str], None] | None = None) -> BuildStats:
+                  on_stage: Callable[[str], None] | None = None, embedder: Embedder | None = None) -> BuildStats:
     """Store articles with their quotes in one transaction; return what was done."""
     is_new = not Path(db_path).exists()
     db = open_db(db_path)
     try:
         ensure_db_shape(db)
-        stats = _write(db, results, version, progress, registry or Registry(), on_stage or (lambda name: None))
+        stats = _write(db, results, version, progress, registry or Registry(), on_stage or (lambda name: None),
+                       embedder)
     except BaseException:
         db.close()
         if is_new:
@@ -180,7 +182,7 @@ def write_results(db_path: str | Path, results: Iterable[tuple[Article, list[Quo
 
 def _write(db: sqlite_utils.Database, results: Iterable[tuple[Article, list[Quote]]], version: str,
            progress: Callable[[Article], None] | None, registry: Registry,
-           on_stage: Callable[[str], None]) -> BuildStats:
+           on_stage: Callable[[str], None], embedder: Embedder | None) -> BuildStats:
     stats = BuildStats()
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     seen_hashes: dict[str, str] = {}
@@ -213,7 +215,7 @@ def _write(db: sqlite_utils.Database, results: Iterable[tuple[Article, list[Quot
         on_stage("resolving speakers across the database")
         stats.speakers = rebuild_speakers(db, registry)
         on_stage("clustering new quotes into statements")
-        stats.statements = update_statements(db)
+        stats.statements = update_statements(db, embedder)
         on_stage("committing")
         stats.quotes = db.execute("select count(*) from quotes").fetchone()[0]
         if stats.articles_written:  # an unchanged rebuild leaves no trace, not even here

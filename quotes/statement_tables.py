@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from .ids import stable_id
+from .semantic import Embedder
 from .statements import MAX_VARIANTS_COMPARED, Clusterer
 
 
@@ -25,7 +26,7 @@ def ensure_statement_tables(db: sqlite_utils.Database) -> None:
     db["quotes"].create_index(["statement_id"], if_not_exists=True)
 
 
-def update_statements(db: sqlite_utils.Database) -> int:
+def update_statements(db: sqlite_utils.Database, embedder: Embedder | None = None) -> int:
     """Place the quotes that have no statement yet (those of new or changed articles) into the
     statements already there or into new ones; runs inside the caller's transaction and returns
     the number of statements.
@@ -45,7 +46,7 @@ def update_statements(db: sqlite_utils.Database) -> int:
                            order by coalesce(published, ''), article_id, start, id"""))
     if not new:
         return db.execute("select count(*) from statements").fetchone()[0]
-    clusterer = Clusterer()
+    clusterer = Clusterer(embedder=embedder)
     ids: dict[int, str] = {}
     members: dict[str, list[tuple[str, str, str | None]]] = {}
     # Only what new wordings are compared with: each statement's leader and its closest variants.

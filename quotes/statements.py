@@ -12,6 +12,9 @@ statements already there (incremental by construction):
    the threshold, else it leads a new one.
 4. Guards: never join when the numbers differ or one wording is negated and the other is not.
 5. A quote whose words all stand in a much longer quote is an excerpt of it: linked, not merged.
+
+With an :class:`~quotes.semantic.Embedder` (optional), a third scorer joins: the cosine of
+sentence vectors, which also brings the statements whose leaders are nearest as candidates.
 """
 from __future__ import annotations
 
@@ -19,9 +22,14 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from rapidfuzz import fuzz
+
+from . import semantic
+
+if TYPE_CHECKING:
+    import numpy as np
 
 STOPWORDS = frozenset("""
 a an the and or but if of to in on at by for with from as is are was were be been being it its this that
@@ -68,6 +76,7 @@ class Variant:
     numbers: frozenset[str]
     negated: bool
     speaker: str | None = None
+    vector: "np.ndarray | None" = None  # a unit sentence vector, with the semantic scorer only
 
     @classmethod
     def of(cls, id: str, text: str, speaker: str | None = None) -> "Variant":
@@ -133,8 +142,10 @@ class Assignment:
 class Clusterer:
     """Statements so far; ``add`` clusters new quotes into them (or into new ones)."""
 
-    def __init__(self, threshold: float = SIMILARITY) -> None:
-        self.threshold = threshold
+    def __init__(self, threshold: float | None = None, embedder: semantic.Embedder | None = None) -> None:
+        self.embedder = embedder
+        self.threshold = threshold if threshold is not None else semantic.SIMILARITY if embedder else SIMILARITY
+        self.leaders = semantic.NearestLeaders() if embedder else None
         self.statements: list[Statement] = []
         self.exact: dict[tuple[str | None, str], int] = {}
         # (speaker, content word) -> statements holding it; speaker "*" indexes every statement.
@@ -143,7 +154,7 @@ class Clusterer:
 
     def add(self, quotes: Iterable[tuple[str, str, str | None]]) -> dict[str, Assignment]:
         """Cluster ``(id, text, speaker)`` triples; return each id's assignment."""
-        batch = [Variant.of(i, t, s) for i, t, s in quotes]
+        batch = self._variants(list(quotes))
         for v in batch:
             self.df.update(v.content)
         # Longer wordings lead: an excerpt met first would lead the statement it belongs to.
@@ -155,9 +166,8 @@ class Clusterer:
     def seed(self, wordings: list[tuple[str, str, str | None]], size: int) -> int:
         """Restore a statement built before: its leader and the variants new wordings are compared
         with, ``(id, text, speaker)`` each, leader first; return its index."""
-        leader, *others = [Variant.of(i, t, sp) for i, t, sp in wordings[:1 + MAX_VARIANTS_COMPARED]]
-        s = Statement(len(self.statements), leader, [leader], leader.speaker, size)
-        self.statements.append(s)
+        leader, *others = self._variants(wordings[:1 + MAX_VARIANTS_COMPARED])
+        s = self._new_statement(leader, size)
         for v in [leader, *others]:
             self.df.update(v.content)
             self.exact[(v.speaker, v.norm)] = s.id
@@ -165,6 +175,26 @@ class Clusterer:
                 s.variants.append(v)
             self._index(v, s)
         return s.id
+
+    def _variants(self, quotes: list[tuple[str, str, str | None]]) -> list[Variant]:
+        variants = [Variant.of(i, t, s) for i, t, s in quotes]
+        if self.embedder is not None:
+            for v, vector in zip(variants, self.embedder.embed([v.text for v in variants])):
+                v.vector = vector
+        return variants
+
+    def _new_statement(self, leader: Variant, size: int = 1) -> Statement:
+        s = Statement(len(self.statements), leader, [leader], leader.speaker, size)
+        self.statements.append(s)
+        if self.leaders is not None:
+            self.leaders.add(leader.vector)
+        return s
+
+    def _score(self, a: Variant, b: Variant) -> float:
+        score = similarity(a, b)
+        if a.vector is not None and b.vector is not None:
+            score = (1 - semantic.WEIGHT) * score + semantic.WEIGHT * float(a.vector @ b.vector)
+        return score
 
     def _candidates(self, v: Variant) -> set[int]:
         """Statements sharing one of the quote's rarest words: of its speaker or of no known
@@ -177,6 +207,9 @@ class Clusterer:
             postings = self.index.get(key, ())
             if len(postings) <= MAX_BLOCK:  # a word in that many statements tells nothing
                 found.update(postings)
+        if self.leaders is not None and v.vector is not None:
+            found.update(c for c in self.leaders.nearest(v.vector)
+                         if v.speaker is None or self.statements[c].speaker in (v.speaker, None))
         return found
 
     def _index(self, v: Variant, statement: Statement) -> None:
@@ -201,7 +234,7 @@ class Clusterer:
             if not compatible(v, s.leader):
                 continue
             compared = [s.leader, *s.variants[1:1 + MAX_VARIANTS_COMPARED]]
-            score = max(similarity(v, other) for other in compared)
+            score = max(self._score(v, other) for other in compared)
             if score > best_score:
                 best, best_score = s, score
         if best is not None and best_score >= self.threshold:
@@ -211,8 +244,7 @@ class Clusterer:
                 best.variants.append(v)
                 self._index(v, best)  # the words of a compared variant find the statement too
             return Assignment(best.id, round(best_score, 4))
-        s = Statement(len(self.statements), v, [v], v.speaker)
-        self.statements.append(s)
+        s = self._new_statement(v)
         self.exact[key] = s.id
         self._index(v, s)
         return Assignment(s.id, 1.0, excerpt_of)

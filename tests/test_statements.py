@@ -87,3 +87,78 @@ def test_cluster_command_prints_what_the_scorer_reads(tmp_path):
     path.write_text('{"id": "a", "text": "fine"}\n{"id": "b"}\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["cluster", str(path)])
     assert result.exit_code == 1 and "texts.jsonl:2" in result.output
+
+
+class FakeEmbedder:
+    """Sentence vectors chosen by the test: texts of one group point the same way, every other
+    text its own way."""
+
+    def __init__(self, groups):
+        self.column = {text: i for i, group in enumerate(groups) for text in group}
+
+    def embed(self, texts):
+        import numpy as np
+
+        vectors = np.zeros((len(texts), 64), dtype=np.float32)
+        for row, text in enumerate(texts):
+            vectors[row, self.column.setdefault(text, len(set(self.column.values())))] = 1.0
+        return vectors
+
+
+HALF_ALIKE = ("Once again he called for the resignation of Borisov and his government",
+              "He repeated his demand that Borisov and his government resign")
+
+
+def test_the_semantic_scorer_joins_wordings_that_mean_the_same_and_share_few_words():
+    from quotes.statements import Variant, similarity
+
+    assert similarity(Variant.of("a", HALF_ALIKE[0]), Variant.of("b", HALF_ALIKE[1])) < 0.52
+    lexical = Clusterer().add([("a", HALF_ALIKE[0], None), ("b", HALF_ALIKE[1], None)])
+    alike = Clusterer(embedder=FakeEmbedder([HALF_ALIKE])).add([("a", HALF_ALIKE[0], None),
+                                                              ("b", HALF_ALIKE[1], None)])
+    apart = Clusterer(embedder=FakeEmbedder([])).add([("a", HALF_ALIKE[0], None), ("b", HALF_ALIKE[1], None)])
+    assert lexical["a"].statement != lexical["b"].statement
+    assert alike["a"].statement == alike["b"].statement
+    assert apart["a"].statement != apart["b"].statement
+
+
+def test_the_nearest_leaders_are_candidates_even_without_a_shared_word():
+    texts = ("The talks were fruitful", "Negotiations went well")
+    c = Clusterer(embedder=FakeEmbedder([texts]))
+    c.add([("a", texts[0], None)])
+    [v] = c._variants([("b", texts[1], None)])
+    assert c._candidates(v) == {0}
+    assert Clusterer()._candidates(v) == set()
+
+
+def test_the_guards_hold_with_the_semantic_scorer():
+    pairs = [("The talks in Sochi were very good and useful for both sides",
+              "The talks in Sochi were not very good and useful for both sides"),
+             ("Russia will lend Belarus 600 million dollars this year",
+              "Russia will lend Belarus 500 million dollars this year")]
+    for pair in pairs:
+        placed = Clusterer(embedder=FakeEmbedder([pair])).add([("a", pair[0], None), ("b", pair[1], None)])
+        assert placed["a"].statement != placed["b"].statement
+
+
+def test_the_bundled_semantic_model_loads_without_the_network():
+    import pytest
+
+    pytest.importorskip("wordllama")
+    from quotes.semantic import Embedder
+
+    vectors = Embedder().embed(["Police are still investigating the man.",
+                                "The police continue their investigation into the man.",
+                                "Belarus is our closest ally and economic partner."])
+    assert vectors.shape[0] == 3 and abs(float(vectors[0] @ vectors[0]) - 1) < 1e-3
+    assert float(vectors[0] @ vectors[1]) > float(vectors[0] @ vectors[2]) + 0.2
+
+
+def test_cluster_semantic_without_wordllama_is_a_clear_error(monkeypatch, tmp_path):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "wordllama", None)  # as if it were not installed
+    texts = tmp_path / "t.jsonl"
+    texts.write_text('{"id": "a", "text": "The talks were good"}\n')
+    result = CliRunner().invoke(main, ["cluster", str(texts), "--semantic"])
+    assert result.exit_code == 1 and "pip install 'quotes[semantic]'" in result.output
