@@ -37,12 +37,16 @@ def site(tmp_path_factory):
     server = subprocess.Popen([sys.executable, "-m", "quotes.cli", "serve", str(db), "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    deadline = time.monotonic() + 60  # a loaded machine starts Datasette slowly
+    while True:
         try:
             urllib.request.urlopen(base + "/-/versions.json", timeout=1)
             break
         except OSError:
-            time.sleep(0.1)
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(f"quotes serve did not come up on {base}")
+            time.sleep(0.2)
     yield base
     server.terminate()
     server.wait(10)
