@@ -36,10 +36,11 @@ def ensure_search_tables(db: sqlite_utils.Database) -> None:
 
 def _index(db: sqlite_utils.Database, index: str, table: str, columns: tuple[str, ...], tokenizer: str) -> None:
     """An external-content FTS5 index of ``table`` with triggers that fire only when an indexed
-    column changes (a build that relinks speakers rewrites other columns of every quote)."""
+    column changes (a build that relinks speakers rewrites other columns, and names unchanged)."""
     cols = ", ".join(columns)
     new = ", ".join(f"new.[{c}]" for c in columns)
     old = ", ".join(f"old.[{c}]" for c in columns)
+    changed = " or ".join(f"old.[{c}] is not new.[{c}]" for c in columns)
     db.execute(f"create virtual table [{index}] using fts5({cols}, content=[{table}], content_rowid=rowid, "
                f"tokenize='{tokenizer}')")
     db.execute(f"insert into [{index}] (rowid, {cols}) select rowid, {cols} from [{table}]")
@@ -50,7 +51,7 @@ def _index(db: sqlite_utils.Database, index: str, table: str, columns: tuple[str
         create trigger [{index}_ad] after delete on [{table}] begin
           insert into [{index}] ([{index}], rowid, {cols}) values ('delete', old.rowid, {old});
         end;
-        create trigger [{index}_au] after update of {cols} on [{table}] begin
+        create trigger [{index}_au] after update of {cols} on [{table}] when {changed} begin
           insert into [{index}] ([{index}], rowid, {cols}) values ('delete', old.rowid, {old});
           insert into [{index}] (rowid, {cols}) values (new.rowid, {new});
         end;

@@ -155,11 +155,6 @@ def rebuild_speakers(db: sqlite_utils.Database, registry: Registry) -> int:
     def sid(cluster: int) -> str:
         return speaker_id(names[cluster], kind_of.get(cluster, "person"))
 
-    for table in ("speaker_aliases", "speaker_roles"):
-        db.execute(f"delete from [{table}]")
-    db.execute("update quotes set speaker_id = null, speaker_step = null")
-    db.execute("update mentions set speaker_id = null")
-    db.execute("delete from speakers")
     rows = {}
     for cluster, name in names.items():
         entry = by_entry.get(fold(name), {})
@@ -172,21 +167,40 @@ def rebuild_speakers(db: sqlite_utils.Database, registry: Registry) -> int:
             cluster = max(rows, default=0) + 1
             names[cluster] = n
             rows[cluster] = {"id": sid(cluster), "name": n, "kind": "person", "wikidata": None}
-    upsert(db, "speakers", list({r["id"]: r for r in rows.values()}.values()), update=False)
+    upsert(db, "speakers", list({r["id"]: r for r in rows.values()}.values()))
+    linked = {r[0]: (r[1], r[2]) for r in db.execute("select id, speaker_id, step from article_speakers")}
     db.conn.executemany("update article_speakers set speaker_id = ?, step = ? where id = ?",
-                        [(rows[link.cluster]["id"], link.step, lid) for lid, link in links.items()])
-    db.execute("""update quotes set speaker_id = (select speaker_id from article_speakers a
-                                                   where a.id = quotes.article_speaker_id),
-                                    speaker_step = (select step from article_speakers a
-                                                    where a.id = quotes.article_speaker_id)
-                  where article_speaker_id is not null""")
+                        [(rows[link.cluster]["id"], link.step, lid) for lid, link in links.items()
+                         if linked.get(lid) != (rows[link.cluster]["id"], link.step)])
+    # Quotes and mentions are rewritten only where their speaker changed: a daily build touches
+    # the rows of the speakers its new articles moved, not the whole corpus.
     by_fold = {fold(r["name"]): r["id"] for r in rows.values()}
-    db.conn.executemany("update quotes set speaker_id = ?, speaker_step = 'correction' where id = ?",
+    db.execute("create temp table if not exists quote_speakers (id text primary key, speaker_id text, step text)")
+    db.execute("delete from temp.quote_speakers")
+    db.execute("""insert into temp.quote_speakers select q.id, a.speaker_id, a.step from quotes q
+                  left join article_speakers a on a.id = q.article_speaker_id""")
+    db.conn.executemany("update temp.quote_speakers set speaker_id = ?, step = 'correction' where id = ?",
                         [(by_fold[fold(n)], qid) for qid, n in fixes.items()])
-    db.execute("""update mentions set speaker_id = (select q.speaker_id from quotes q where q.mention_id = mentions.id
-                                                     and q.speaker_id is not null limit 1)""")
+    db.execute("""update quotes set speaker_id = n.speaker_id, speaker_step = n.step from temp.quote_speakers n
+                  where n.id = quotes.id and (quotes.speaker_id is not n.speaker_id or quotes.speaker_step is not n.step)""")
+    db.execute("""update mentions set speaker_id = n.speaker_id
+                  from (select mention_id, min(speaker_id) as speaker_id from quotes
+                        where mention_id is not null and speaker_id is not null group by mention_id) n
+                  where n.mention_id = mentions.id and mentions.speaker_id is not n.speaker_id""")
+    db.execute("""update mentions set speaker_id = null where speaker_id is not null and not exists
+                  (select 1 from quotes q where q.mention_id = mentions.id and q.speaker_id is not null)""")
+    db.execute("drop table temp.quote_speakers")
     _describe(db, items, where, links, rows)
+    _keep_only(db, "speakers", {r["id"] for r in rows.values()})
     return len(rows)
+
+
+def _keep_only(db: sqlite_utils.Database, table: str, ids: set[str]) -> None:
+    """Delete the rows of ``table`` whose id is not in ``ids``."""
+    db.execute("create temp table keep (id text primary key)")
+    db.conn.executemany("insert into temp.keep values (?)", [(i,) for i in ids])
+    db.execute(f"delete from [{table}] where id not in (select id from temp.keep)")
+    db.execute("drop table temp.keep")
 
 
 def _kinds(items: list[LocalSpeaker], links: dict[str, Link], names: dict[int, str]) -> dict[int, str]:
@@ -211,18 +225,27 @@ def _describe(db: sqlite_utils.Database, items: list[LocalSpeaker], where: dict[
         date = published.get(article_id, "")
         for role in item.roles:
             roles[(speaker, role)].append(date)
-    upsert(db, "speaker_aliases", [{"id": stable_id(s, a), "speaker_id": s, "alias": a, "count": n}
-                                   for s, forms in aliases.items() for a, n in forms.items()], update=False)
-    upsert(db, "speaker_roles", [{"id": stable_id(s, role), "speaker_id": s, "role": role, "count": len(dates),
-                                  "first_seen": min(dates) or None, "last_seen": max(dates) or None}
-                                 for (s, role), dates in roles.items()], update=False)
+    alias_rows = [{"id": stable_id(s, a), "speaker_id": s, "alias": a, "count": n}
+                  for s, forms in aliases.items() for a, n in forms.items()]
+    role_rows = [{"id": stable_id(s, role), "speaker_id": s, "role": role, "count": len(dates),
+                  "first_seen": min(dates) or None, "last_seen": max(dates) or None} for (s, role), dates in roles.items()]
+    # Upserted and pruned rather than rewritten: an unchanged alias keeps its row and its search entry.
+    for table, new_rows in (("speaker_aliases", alias_rows), ("speaker_roles", role_rows)):
+        upsert(db, table, new_rows)
+        _keep_only(db, table, {r["id"] for r in new_rows})
+    db.execute("update speakers set quote_count = 0, article_count = 0, first_quote = null, last_quote = null, "
+               "outlets = '[]'")
     db.execute("""
-        update speakers set
-          quote_count = (select count(*) from quotes q where q.speaker_id = speakers.id),
-          article_count = (select count(distinct article_id) from quotes q where q.speaker_id = speakers.id),
-          first_quote = (select min(q.published) from quotes q where q.speaker_id = speakers.id),
-          last_quote = (select max(q.published) from quotes q where q.speaker_id = speakers.id),
-          outlets = (select json_group_array(outlet) from (select distinct a.outlet from quotes q
-                     join articles a on a.id = q.article_id where q.speaker_id = speakers.id
-                     and a.outlet is not null order by a.outlet))
-    """)
+        update speakers set quote_count = s.n, article_count = s.articles, first_quote = s.first, last_quote = s.last
+        from (select speaker_id, count(*) as n, count(distinct article_id) as articles, min(published) as first,
+                     max(published) as last
+              from quotes where speaker_id is not null group by speaker_id) s
+        where s.speaker_id = speakers.id""")
+    db.execute("""
+        update speakers set outlets = s.outlets
+        from (select speaker_id, json_group_array(outlet) as outlets
+              from (select distinct q.speaker_id, a.outlet from quotes q join articles a on a.id = q.article_id
+                    where q.speaker_id is not null and a.outlet is not null order by q.speaker_id, a.outlet)
+              group by speaker_id) s
+        where s.speaker_id = speakers.id""")
+

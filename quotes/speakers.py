@@ -17,6 +17,7 @@ This stage groups them into corpus speakers, in steps that each leave their name
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -40,6 +41,7 @@ TRANSLIT_RULES = [
 ]
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Case, accents and punctuation do not make another name."""
     text = unicodedata.normalize("NFKD", text)
@@ -47,6 +49,7 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", " ", text)).strip()
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def translit_key(word: str) -> str:
     """One key for the English spellings of a name: Dmitry, Dmitri and Dmitriy -> "dmitri"."""
     key = fold(word).replace("-", "")
@@ -63,6 +66,7 @@ class Name:
     middle: str = ""  # middle initials: George H. W. Bush is not George W. Bush
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def parse_name(name: str) -> Name:
     """The parts of a person's name that identify them, titles dropped."""
     name = TITLES_RE.sub("", name.strip())
@@ -264,6 +268,7 @@ def _resolve_people(items: list[LocalSpeaker], members: list[int], groups: _Grou
         for key in by_key:
             keys_by_surname[key[1]].append(key)
         key_roles = {k: [r for i in by_key[k] for r in roles[i]] for k in by_key}
+        key_quotes = {k: sum(items[i].quotes for i in by_key[k]) for k in by_key}
         for a in by_key:
             for sn in similar[a[1]]:
                 for b in keys_by_surname[sn]:
@@ -284,7 +289,7 @@ def _resolve_people(items: list[LocalSpeaker], members: list[int], groups: _Grou
             return similar[surname] if len(surname) >= 7 else {surname}
 
         for i in bare:
-            keys = [k for sn in spellings(parsed[i].surname) for k in keys_by_surname[sn]
+            keys = [k for sn in sorted(spellings(parsed[i].surname)) for k in keys_by_surname[sn]
                     if first_names_agree(parsed[i].first, k[0]) and (not parsed[i].suffix or k[2] == parsed[i].suffix)]
             candidates = {groups.find(by_key[k][0]) for k in keys}
             if len(candidates) == 1:
@@ -296,7 +301,7 @@ def _resolve_people(items: list[LocalSpeaker], members: list[int], groups: _Grou
                 continue
             weight = Counter()
             for k in keys:
-                weight[groups.find(by_key[k][0])] += sum(items[j].quotes for j in by_key[k])
+                weight[groups.find(by_key[k][0])] += key_quotes[k]
             if weight:
                 (top, n), = weight.most_common(1)
                 if n >= DOMINANT_SHARE * sum(weight.values()):
@@ -309,7 +314,7 @@ def _resolve_people(items: list[LocalSpeaker], members: list[int], groups: _Grou
         for i in bare:
             if groups.find(i) in taken:
                 continue
-            key = next((k for k in spellings(parsed[i].surname) if k in alone), None)
+            key = next((k for k in sorted(spellings(parsed[i].surname)) if k in alone), None)
             if key is None:
                 alone[parsed[i].surname] = i
             elif parsed[i].first == parsed[alone[key]].first or not parsed[i].first:
