@@ -40,7 +40,9 @@ class ModelNotFound(Exception):
     """The spaCy pipeline asked for is not installed."""
 
 
-EXTRACTION_MODULES = ("articles", "attribution", "cues", "extract", "marks", "model", "names", "roles", "speech")
+# The code that turns an article's text into quotes; reading files is not in it (the text's own
+# hash tells when an article changed).
+EXTRACTION_MODULES = ("attribution", "cues", "extract", "marks", "model", "names", "roles", "speech")
 
 
 @functools.cache
