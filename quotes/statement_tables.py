@@ -12,7 +12,7 @@ import sqlite_utils
 
 from .ids import stable_id
 from .semantic import Embedder
-from .statements import MAX_VARIANTS_COMPARED, Clusterer
+from .statements import MAX_VARIANTS_COMPARED, Clusterer, Variant
 
 
 def ensure_statement_tables(db: sqlite_utils.Database) -> None:
@@ -20,6 +20,8 @@ def ensure_statement_tables(db: sqlite_utils.Database) -> None:
         db["statements"].create({"id": str, "text": str, "quote_id": str, "speaker_id": str, "first_seen": str,
                                  "variant_count": int, "article_count": int, "outlets": str}, pk="id")
         db["statements"].create_index(["speaker_id"])
+    if "words" not in db["statements"].columns_dict:
+        db["statements"].add_column("words", str)
     for column, kind in (("statement_id", str), ("statement_similarity", float), ("excerpt_of", str)):
         if column not in db["quotes"].columns_dict:
             db["quotes"].add_column(column, kind)
@@ -41,37 +43,89 @@ def update_statements(db: sqlite_utils.Database, embedder: Embedder | None = Non
     db.execute(f"delete from statements where id in ({gone})")
     db.execute("update quotes set excerpt_of = null where excerpt_of not in (select id from statements)")
     # Corpus speakers may have been merged or renamed since: a statement follows its leader's.
-    db.execute("update statements set speaker_id = (select speaker_id from quotes q where q.id = statements.quote_id)")
+    leader_speaker = "(select speaker_id from quotes q where q.id = statements.quote_id)"
+    db.execute(f"update statements set speaker_id = {leader_speaker} where speaker_id is not {leader_speaker}")
     new = list(db.query("""select id, text, speaker_id from quotes where statement_id is null
                            order by coalesce(published, ''), article_id, start, id"""))
     if not new:
         return db.execute("select count(*) from statements").fetchone()[0]
     clusterer = Clusterer(embedder=embedder)
+    _refresh_words(db, _stale(db))
+    if embedder is None:
+        # Only the statements that share a word with a new quote can be its candidates: the
+        # others are counted (for the rarity of words) but not loaded.
+        wanted = {w for r in new for w in Variant.of(r["id"], r["text"]).content}
+        chosen = []
+        for sid, words in db.execute("select id, words from statements"):
+            wordings = [set(w.split()) for w in words.split(WORDING_SEPARATOR)] if words else []
+            for content in wordings:
+                clusterer.df.update(content)
+            if not wordings or any(content & wanted for content in wordings):
+                chosen.append(sid)
+        members = _members(db, chosen)
+    else:  # the nearest leaders may share no word: load them all
+        members = _members(db, None)
     ids: dict[int, str] = {}
-    members: dict[str, list[tuple[str, str, str | None]]] = {}
-    # Only what new wordings are compared with: each statement's leader and its closest variants.
-    for r in db.query(f"""select id, text, speaker_id, statement_id from (
-                            select q.id, q.text, q.speaker_id, q.statement_id, row_number() over (
-                              partition by q.statement_id
-                              order by s.quote_id = q.id desc, q.statement_similarity desc, q.id) as n
-                            from quotes q join statements s on s.id = q.statement_id)
-                          where n <= {1 + MAX_VARIANTS_COMPARED} order by statement_id, n"""):
-        members.setdefault(r["statement_id"], []).append((r["id"], r["text"], r["speaker_id"]))
     sizes = dict(db.execute("select id, variant_count from statements"))
     for sid, wordings in members.items():
-        ids[clusterer.seed(wordings, sizes.get(sid) or len(wordings))] = sid
+        ids[clusterer.seed(wordings, sizes.get(sid) or len(wordings), count_words=embedder is not None)] = sid
     placed = clusterer.add((r["id"], r["text"], r["speaker_id"]) for r in new)
-    for s in clusterer.statements[len(ids):]:
-        ids[s.id] = stable_id("statement", s.leader.id)
+    for st in clusterer.statements[len(ids):]:
+        ids[st.id] = stable_id("statement", st.leader.id)
     db.conn.executemany(
         "insert into statements (id, text, quote_id, speaker_id) values (?, ?, ?, ?)",
-        [(ids[s.id], s.leader.text, s.leader.id, s.speaker) for s in clusterer.statements[len(members):]])
+        [(ids[st.id], st.leader.text, st.leader.id, st.speaker) for st in clusterer.statements[len(members):]])
     db.conn.executemany(
         "update quotes set statement_id = ?, statement_similarity = ?, excerpt_of = ? where id = ?",
         [(ids[a.statement], a.similarity, ids[a.excerpt_of] if a.excerpt_of is not None else None, qid)
          for qid, a in placed.items()])
-    _describe(db, {ids[a.statement] for a in placed.values()})
-    return len(clusterer.statements)
+    touched = {ids[a.statement] for a in placed.values()}
+    _describe(db, touched)
+    _refresh_words(db, touched)
+    return db.execute("select count(*) from statements").fetchone()[0]
+
+
+WORDING_SEPARATOR = "|"
+
+
+def _members(db: sqlite_utils.Database, chosen: list[str] | None) -> dict[str, list[tuple[str, str, str | None]]]:
+    """For each statement (of ``chosen``, or all), what new wordings are compared with: its leader
+    and its closest variants, leader first."""
+    where = ""
+    if chosen is not None:
+        db.execute("create temp table if not exists chosen_statements (id text primary key)")
+        db.execute("delete from temp.chosen_statements")
+        db.conn.executemany("insert into temp.chosen_statements values (?)", [(c,) for c in chosen])
+        where = "where q.statement_id in (select id from temp.chosen_statements)"
+    members: dict[str, list[tuple[str, str, str | None]]] = {}
+    for r in db.query(f"""select id, text, speaker_id, statement_id from (
+                            select q.id, q.text, q.speaker_id, q.statement_id, row_number() over (
+                              partition by q.statement_id
+                              order by s.quote_id = q.id desc, q.statement_similarity desc, q.id) as n
+                            from quotes q join statements s on s.id = q.statement_id {where})
+                          where n <= {1 + MAX_VARIANTS_COMPARED} order by statement_id, n"""):
+        members.setdefault(r["statement_id"], []).append((r["id"], r["text"], r["speaker_id"]))
+    if chosen is not None:
+        db.execute("drop table temp.chosen_statements")
+    return members
+
+
+def _stale(db: sqlite_utils.Database) -> set[str]:
+    """Statements whose stored words may be out of date: never stored, or wordings removed since."""
+    return {sid for (sid,) in db.execute("""
+        select s.id from statements s left join (select statement_id, count(*) as n from quotes
+                                                  where statement_id is not null group by statement_id) c
+          on c.statement_id = s.id
+        where s.words is null or s.variant_count is not c.n""")}
+
+
+def _refresh_words(db: sqlite_utils.Database, statements: set[str]) -> None:
+    """Store the content words of the wordings each statement compares new quotes with."""
+    if not statements:
+        return
+    rows = [(WORDING_SEPARATOR.join(" ".join(sorted(Variant.of(i, t).content)) for i, t, _ in wordings), sid)
+            for sid, wordings in _members(db, sorted(statements)).items()]
+    db.conn.executemany("update statements set words = ? where id = ?", rows)
 
 
 def _describe(db: sqlite_utils.Database, touched: set[str]) -> None:

@@ -163,13 +163,15 @@ class Clusterer:
             out[v.id] = self._place(v)
         return out
 
-    def seed(self, wordings: list[tuple[str, str, str | None]], size: int) -> int:
+    def seed(self, wordings: list[tuple[str, str, str | None]], size: int, count_words: bool = True) -> int:
         """Restore a statement built before: its leader and the variants new wordings are compared
-        with, ``(id, text, speaker)`` each, leader first; return its index."""
+        with, ``(id, text, speaker)`` each, leader first; return its index. ``count_words=False``
+        when the caller has counted the words of every statement into ``df`` already."""
         leader, *others = self._variants(wordings[:1 + MAX_VARIANTS_COMPARED])
         s = self._new_statement(leader, size)
         for v in [leader, *others]:
-            self.df.update(v.content)
+            if count_words:
+                self.df.update(v.content)
             self.exact[(v.speaker, v.norm)] = s.id
             if v is not leader:
                 s.variants.append(v)

@@ -74,3 +74,26 @@ def test_a_changed_article_gives_its_statement_up_and_the_other_wordings_are_pla
     assert con.execute("select count(*) from statements s left join quotes q on q.id = s.quote_id "
                        "where q.id is null").fetchone() == (0,)
     assert con.execute("select count(distinct statement_id) from quotes").fetchone() == (3,)
+
+
+def test_loading_only_the_statements_that_share_a_word_places_quotes_as_loading_all(tmp_path, monkeypatch):
+    from conftest import SAMPLES, SHARED
+    from quotes import statement_tables
+
+    first = [SAMPLES] + ([SHARED / "gold" / "seeds.jsonl"] if (SHARED / "gold").exists() else [])
+    later = tmp_path / "later.jsonl"
+    later.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    placed = {}
+    for mode in ("sharing a word", "all"):
+        db = tmp_path / f"{mode}.db"
+        run = ["--no-progress", "--registry", str(tmp_path / "none.yml"), "--workers", "1"]
+        assert CliRunner().invoke(main, ["build", str(db), *map(str, first), *run]).exit_code == 0
+        if mode == "all":
+            members = statement_tables._members
+            monkeypatch.setattr(statement_tables, "_members", lambda db, chosen: members(db, None))
+        assert CliRunner().invoke(main, ["build", str(db), str(later), *run]).exit_code == 0
+        placed[mode] = sqlite3.connect(db).execute(
+            "select id, statement_id, statement_similarity, excerpt_of from quotes order by id").fetchall()
+    assert placed["sharing a word"] == placed["all"]
+    statements = sqlite3.connect(tmp_path / "all.db").execute("select count(*) from statements").fetchone()[0]
+    assert statements > len(ARTICLES)
