@@ -8,11 +8,13 @@ longer quote, ``excerpt_of``.
 """
 from __future__ import annotations
 
+from collections import defaultdict
+
 import sqlite_utils
 
 from .ids import stable_id
 from .semantic import Embedder
-from .statements import MAX_VARIANTS_COMPARED, Clusterer, Variant
+from .statements import BLOCK_WORDS, MAX_BLOCK, MAX_VARIANTS_COMPARED, Clusterer, Variant
 
 
 def ensure_statement_tables(db: sqlite_utils.Database) -> None:
@@ -52,17 +54,7 @@ def update_statements(db: sqlite_utils.Database, embedder: Embedder | None = Non
     clusterer = Clusterer(embedder=embedder)
     _refresh_words(db, _stale(db))
     if embedder is None:
-        # Only the statements that share a word with a new quote can be its candidates: the
-        # others are counted (for the rarity of words) but not loaded.
-        wanted = {w for r in new for w in Variant.of(r["id"], r["text"]).content}
-        chosen = []
-        for sid, words in db.execute("select id, words from statements"):
-            wordings = [set(w.split()) for w in words.split(WORDING_SEPARATOR)] if words else []
-            for content in wordings:
-                clusterer.df.update(content)
-            if not wordings or any(content & wanted for content in wordings):
-                chosen.append(sid)
-        members = _members(db, chosen)
+        members = _members(db, _candidate_statements(db, clusterer, new))
     else:  # the nearest leaders may share no word: load them all
         members = _members(db, None)
     ids: dict[int, str] = {}
@@ -86,6 +78,46 @@ def update_statements(db: sqlite_utils.Database, embedder: Embedder | None = Non
 
 
 WORDING_SEPARATOR = "|"
+
+
+def _candidate_statements(db: sqlite_utils.Database, clusterer: Clusterer, new: list[dict]) -> list[str]:
+    """The statements a new quote can meet in the clusterer, and only those: the holders of its
+    blocking words (its rarest, counted over every statement's compared wordings as the
+    clusterer counts them) under the keys it looks up, where such a key leads to few enough
+    statements to be used at all, and the statements that have its exact words. Counts every
+    statement's words into ``clusterer.df`` on the way."""
+    def wordings(words: str | None) -> list[frozenset[str]]:
+        return [frozenset(w.split()) for w in words.split(WORDING_SEPARATOR)] if words is not None else []
+
+    for (words,) in db.execute("select words from statements"):
+        for content in wordings(words):
+            clusterer.df.update(content)
+    df = clusterer.df.copy()
+    quotes = [Variant.of(r["id"], r["text"], r["speaker_id"]) for r in new]
+    for v in quotes:
+        df.update(v.content)
+    wanted_keys = set()
+    for v in quotes:
+        for w in sorted(v.content, key=lambda w: (df[w], w))[:BLOCK_WORDS]:
+            wanted_keys.update([("*", w)] if v.speaker is None else [(v.speaker, w), ("", w)])
+    blocking = {w for _, w in wanted_keys}
+    exact = {v.content for v in quotes}
+    postings: dict[tuple[str, str], list[str]] = defaultdict(list)
+    chosen = set()
+    for sid, speaker, words in db.execute("select id, speaker_id, words from statements"):
+        held = wordings(words)
+        if any(content in exact for content in held):
+            chosen.add(sid)
+        for w in set().union(*held) & blocking:
+            for key in (("*", w), (speaker or "", w)):
+                if key in wanted_keys:
+                    postings[key].append(sid)
+    for key, sids in postings.items():
+        if len(sids) <= MAX_BLOCK:
+            chosen.update(sids)
+        else:  # never used for candidates, though some of its statements may be loaded for others
+            clusterer.capped.add(key)
+    return sorted(chosen)
 
 
 def _members(db: sqlite_utils.Database, chosen: list[str] | None) -> dict[str, list[tuple[str, str, str | None]]]:

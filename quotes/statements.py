@@ -151,6 +151,8 @@ class Clusterer:
         # (speaker, content word) -> statements holding it; speaker "*" indexes every statement.
         self.index: dict[tuple[str, str], set[int]] = defaultdict(set)
         self.df: Counter = Counter()  # content word -> number of quotes holding it
+        # Keys known to lead to more than MAX_BLOCK statements, some of them not loaded (seeded).
+        self.capped: set[tuple[str, str]] = set()
 
     def add(self, quotes: Iterable[tuple[str, str, str | None]]) -> dict[str, Assignment]:
         """Cluster ``(id, text, speaker)`` triples; return each id's assignment."""
@@ -206,6 +208,8 @@ class Clusterer:
         keys = [("*", w) for w in rare] if v.speaker is None else \
             [(v.speaker, w) for w in rare] + [("", w) for w in rare]
         for key in keys:
+            if key in self.capped:
+                continue
             postings = self.index.get(key, ())
             if len(postings) <= MAX_BLOCK:  # a word in that many statements tells nothing
                 found.update(postings)
