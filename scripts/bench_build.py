@@ -50,9 +50,11 @@ def tree_rss_mb(pid: int) -> float:
     return total / 2**20
 
 
-def timed_build(db: Path, files: list[Path], workers: int) -> dict:
-    """Run one build; return wall time, peak memory of the process tree and its summary line."""
-    cmd = [str(QUOTES), "build", str(db), *map(str, files), "--workers", str(workers), "--no-progress"]
+def timed_build(db: Path, files: list[Path], workers: int, progress: bool = False) -> dict:
+    """Run one build; return wall time, peak memory of the process tree and its summary line
+    (and, with ``progress``, the time of each corpus-wide step in ``stages``)."""
+    cmd = [str(QUOTES), "build", str(db), *map(str, files), "--workers", str(workers),
+           "--progress" if progress else "--no-progress"]
     peak = 0.0
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -72,7 +74,9 @@ def timed_build(db: Path, files: list[Path], workers: int) -> dict:
     sampler.join()
     if proc.returncode:
         sys.exit(f"build failed ({' '.join(cmd)}):\n{err[-3000:]}")
-    return {"wall_s": wall, "peak_mb": peak, "summary": err.strip().splitlines()[-1] if err.strip() else ""}
+    lines = err.replace("\r", "\n").strip().splitlines()
+    return {"wall_s": wall, "peak_mb": peak, "summary": lines[-1] if lines else "",
+            "stages": [line for line in lines if "..." in line]}
 
 
 def db_counts(db: Path) -> dict:
