@@ -53,6 +53,11 @@ def read_articles(paths: Iterable[str | Path],
                 on_error(e)
 
 
+def article_line(article: Article) -> str:
+    """An article as one JSON line of the form ``read_articles`` reads back."""
+    return json.dumps({name: getattr(article, name) for name in FIELD_ALIASES}, ensure_ascii=False) + "\n"
+
+
 def count_articles(paths: Iterable[str | Path]) -> int | None:
     """About how many articles ``read_articles`` will yield (lines of JSONL, one a page), read
     quickly for a progress bar's ETA, or None for web archives; bad input is counted, not reported."""

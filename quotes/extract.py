@@ -40,6 +40,7 @@ class ModelNotFound(Exception):
     """The spaCy pipeline asked for is not installed."""
 
 
+ARTICLE_BATCH = 32  # articles parsed in one stream (and what a worker process takes at a time)
 # The code that turns an article's text into quotes; reading files is not in it (the text's own
 # hash tells when an article changed).
 EXTRACTION_MODULES = ("attribution", "cues", "extract", "marks", "model", "names", "roles", "speech")
@@ -118,7 +119,7 @@ class Extractor:
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
-            if len(batch) >= 32:
+            if len(batch) >= ARTICLE_BATCH:
                 yield from self._batch(batch)
                 batch = []
         if batch:

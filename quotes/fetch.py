@@ -10,7 +10,6 @@ goes on where it stopped:
 """
 from __future__ import annotations
 
-import json
 import time
 import urllib.robotparser
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 import sqlite_utils
 
-from .articles import html_article, text_hash
+from .articles import article_line, html_article, text_hash
 
 USER_AGENT = "quotes-fetch/0.1 (news quote research; python-httpx)"
 RETRY_STATUSES = {429, 500, 502, 503, 504}
@@ -140,9 +139,7 @@ class Fetcher:
             self.log(f"{counter} no article text in {final}")
             return
         with (self.folder / "articles.jsonl").open("a", encoding="utf-8") as f:
-            f.write(json.dumps({"id": article.id, "text": article.text, "title": article.title, "url": article.url,
-                                "outlet": article.outlet, "published": article.published,
-                                "language": article.language}, ensure_ascii=False) + "\n")
+            f.write(article_line(article))
         self._record(url, final, response.status_code, attempts, article.id, None)
         self.summary.fetched += 1
         self.log(f"{counter} {response.status_code} {final} ({len(article.text):,} characters)")

@@ -248,4 +248,3 @@ def _describe(db: sqlite_utils.Database, items: list[LocalSpeaker], where: dict[
                     where q.speaker_id is not null and a.outlet is not null order by q.speaker_id, a.outlet)
               group by speaker_id) s
         where s.speaker_id = speakers.id""")
-

@@ -14,7 +14,8 @@ import sqlite_utils
 
 from .ids import stable_id
 from .semantic import Embedder
-from .statements import BLOCK_WORDS, MAX_BLOCK, MAX_VARIANTS_COMPARED, Clusterer, Variant
+from .statements import (MAX_BLOCK, MAX_VARIANTS_COMPARED, Clusterer, Key, Variant, blocking_words, index_keys,
+                         lookup_keys)
 
 
 def ensure_statement_tables(db: sqlite_utils.Database) -> None:
@@ -53,15 +54,16 @@ def update_statements(db: sqlite_utils.Database, embedder: Embedder | None = Non
         return db.execute("select count(*) from statements").fetchone()[0]
     clusterer = Clusterer(embedder=embedder)
     _refresh_words(db, _stale(db))
+    variants = clusterer.variants([(r["id"], r["text"], r["speaker_id"]) for r in new])
     if embedder is None:
-        members = _members(db, _candidate_statements(db, clusterer, new))
+        members = _members(db, _candidate_statements(db, clusterer, variants))
     else:  # the nearest leaders may share no word: load them all
         members = _members(db, None)
     ids: dict[int, str] = {}
     sizes = dict(db.execute("select id, variant_count from statements"))
     for sid, wordings in members.items():
         ids[clusterer.seed(wordings, sizes.get(sid) or len(wordings), count_words=embedder is not None)] = sid
-    placed = clusterer.add((r["id"], r["text"], r["speaker_id"]) for r in new)
+    placed = clusterer.place(variants)
     for st in clusterer.statements[len(ids):]:
         ids[st.id] = stable_id("statement", st.leader.id)
     db.conn.executemany(
@@ -80,12 +82,12 @@ def update_statements(db: sqlite_utils.Database, embedder: Embedder | None = Non
 WORDING_SEPARATOR = "|"
 
 
-def _candidate_statements(db: sqlite_utils.Database, clusterer: Clusterer, new: list[dict]) -> list[str]:
-    """The statements a new quote can meet in the clusterer, and only those: the holders of its
-    blocking words (its rarest, counted over every statement's compared wordings as the
-    clusterer counts them) under the keys it looks up, where such a key leads to few enough
-    statements to be used at all, and the statements that have its exact words. Counts every
-    statement's words into ``clusterer.df`` on the way."""
+def _candidate_statements(db: sqlite_utils.Database, clusterer: Clusterer, quotes: list[Variant]) -> list[str]:
+    """The statements the new ``quotes`` can meet in the clusterer, and only those: the holders of
+    their blocking words under the keys they look up (where such a key leads to few enough
+    statements to be used at all), and the statements that have their exact words. Word rarity
+    counts every statement's compared wordings, as the clusterer counts them; they are counted
+    into ``clusterer.df`` on the way."""
     def wordings(words: str | None) -> list[frozenset[str]]:
         return [frozenset(w.split()) for w in words.split(WORDING_SEPARATOR)] if words is not None else []
 
@@ -93,24 +95,20 @@ def _candidate_statements(db: sqlite_utils.Database, clusterer: Clusterer, new: 
         for content in wordings(words):
             clusterer.df.update(content)
     df = clusterer.df.copy()
-    quotes = [Variant.of(r["id"], r["text"], r["speaker_id"]) for r in new]
-    for v in quotes:
+    for v in quotes:  # the clusterer counts its batch before placing it
         df.update(v.content)
-    wanted_keys = set()
-    for v in quotes:
-        for w in sorted(v.content, key=lambda w: (df[w], w))[:BLOCK_WORDS]:
-            wanted_keys.update([("*", w)] if v.speaker is None else [(v.speaker, w), ("", w)])
-    blocking = {w for _, w in wanted_keys}
+    wanted = {key for v in quotes for key in lookup_keys(v.speaker, blocking_words(v.content, df))}
+    blocking = {w for _, w in wanted}
     exact = {v.content for v in quotes}
-    postings: dict[tuple[str, str], list[str]] = defaultdict(list)
+    postings: dict[Key, list[str]] = defaultdict(list)
     chosen = set()
     for sid, speaker, words in db.execute("select id, speaker_id, words from statements"):
         held = wordings(words)
         if any(content in exact for content in held):
             chosen.add(sid)
         for w in set().union(*held) & blocking:
-            for key in (("*", w), (speaker or "", w)):
-                if key in wanted_keys:
+            for key in index_keys(speaker, w):
+                if key in wanted:
                     postings[key].append(sid)
     for key, sids in postings.items():
         if len(sids) <= MAX_BLOCK:

@@ -117,6 +117,27 @@ def _may_match(v: Variant, leader: Variant) -> bool:
     return shared * 4 >= min(len(v.content), len(leader.content))
 
 
+Key = tuple[str, str]  # (speaker, content word): "*" for every statement, "" for no known speaker
+
+
+def blocking_words(content: Iterable[str], df: Counter) -> list[str]:
+    """The rarest words of a quote (by how many wordings hold them), that look up its candidates."""
+    return sorted(content, key=lambda w: (df[w], w))[:BLOCK_WORDS]
+
+
+def lookup_keys(speaker: str | None, words: Iterable[str]) -> list[Key]:
+    """The keys a quote looks up: its speaker's and no known speaker's statements, or everyone's."""
+    words = list(words)
+    if speaker is None:
+        return [("*", w) for w in words]
+    return [(speaker, w) for w in words] + [("", w) for w in words]
+
+
+def index_keys(speaker: str | None, word: str) -> tuple[Key, Key]:
+    """The keys a statement of ``speaker`` holding ``word`` is found under."""
+    return ("*", word), (speaker or "", word)
+
+
 @dataclass
 class Statement:
     """A statement: its leader (first wording), the few variants new wordings are compared
@@ -149,14 +170,17 @@ class Clusterer:
         self.statements: list[Statement] = []
         self.exact: dict[tuple[str | None, str], int] = {}
         # (speaker, content word) -> statements holding it; speaker "*" indexes every statement.
-        self.index: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self.index: dict[Key, set[int]] = defaultdict(set)
         self.df: Counter = Counter()  # content word -> number of quotes holding it
         # Keys known to lead to more than MAX_BLOCK statements, some of them not loaded (seeded).
-        self.capped: set[tuple[str, str]] = set()
+        self.capped: set[Key] = set()
 
     def add(self, quotes: Iterable[tuple[str, str, str | None]]) -> dict[str, Assignment]:
         """Cluster ``(id, text, speaker)`` triples; return each id's assignment."""
-        batch = self._variants(list(quotes))
+        return self.place(self.variants(list(quotes)))
+
+    def place(self, batch: list[Variant]) -> dict[str, Assignment]:
+        """Cluster variants made by ``variants``; return each id's assignment."""
         for v in batch:
             self.df.update(v.content)
         # Longer wordings lead: an excerpt met first would lead the statement it belongs to.
@@ -169,7 +193,7 @@ class Clusterer:
         """Restore a statement built before: its leader and the variants new wordings are compared
         with, ``(id, text, speaker)`` each, leader first; return its index. ``count_words=False``
         when the caller has counted the words of every statement into ``df`` already."""
-        leader, *others = self._variants(wordings[:1 + MAX_VARIANTS_COMPARED])
+        leader, *others = self.variants(wordings[:1 + MAX_VARIANTS_COMPARED])
         s = self._new_statement(leader, size)
         for v in [leader, *others]:
             if count_words:
@@ -180,7 +204,8 @@ class Clusterer:
             self._index(v, s)
         return s.id
 
-    def _variants(self, quotes: list[tuple[str, str, str | None]]) -> list[Variant]:
+    def variants(self, quotes: list[tuple[str, str, str | None]]) -> list[Variant]:
+        """``(id, text, speaker)`` triples as variants (with their vectors, for the semantic scorer)."""
         variants = [Variant.of(i, t, s) for i, t, s in quotes]
         if self.embedder is not None:
             for v, vector in zip(variants, self.embedder.embed([v.text for v in variants])):
@@ -203,11 +228,8 @@ class Clusterer:
     def _candidates(self, v: Variant) -> set[int]:
         """Statements sharing one of the quote's rarest words: of its speaker or of no known
         speaker when the speaker is known, of anyone when it is not."""
-        rare = sorted(v.content, key=lambda w: (self.df[w], w))[:BLOCK_WORDS]
         found: set[int] = set()
-        keys = [("*", w) for w in rare] if v.speaker is None else \
-            [(v.speaker, w) for w in rare] + [("", w) for w in rare]
-        for key in keys:
+        for key in lookup_keys(v.speaker, blocking_words(v.content, self.df)):
             if key in self.capped:
                 continue
             postings = self.index.get(key, ())
@@ -220,8 +242,8 @@ class Clusterer:
 
     def _index(self, v: Variant, statement: Statement) -> None:
         for w in v.content:
-            self.index[("*", w)].add(statement.id)
-            self.index[(statement.speaker or "", w)].add(statement.id)
+            for key in index_keys(statement.speaker, w):
+                self.index[key].add(statement.id)
 
     def _place(self, v: Variant) -> Assignment:
         key = (v.speaker, v.norm)

@@ -11,25 +11,23 @@ import os
 from itertools import islice
 from typing import Iterable, Iterator
 
-from .extract import Extractor
+from .extract import ARTICLE_BATCH, Extractor
 from .model import Article, Quote
 
-BATCH = 32  # articles a worker extracts at a time (the extractor's own batch)
-_extractor: Extractor | None = None
+BATCH = ARTICLE_BATCH  # articles a worker extracts at a time
 
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def _start(model: str) -> None:
-    global _extractor
-    _extractor = Extractor(model)
+@functools.cache
+def _worker_extractor(model: str) -> Extractor:
+    return Extractor(model)  # once per worker process, local or Dask
 
 
-def _extract(batch: list[Article]) -> list[tuple[Article, list[Quote]]]:
-    assert _extractor is not None
-    return list(_extractor.extract_many(batch))
+def _extract(model: str, batch: list[Article]) -> list[tuple[Article, list[Quote]]]:
+    return list(_worker_extractor(model).extract_many(batch))
 
 
 def _batches(articles: Iterable[Article]) -> Iterator[list[Article]]:
@@ -42,18 +40,9 @@ def extract_in_processes(articles: Iterable[Article], model: str, workers: int) 
     """Yield each article with its quotes, in input order, extracted by ``workers`` processes."""
     context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
                                           else "spawn")
-    with context.Pool(workers, initializer=_start, initargs=(model,)) as pool:
-        for results in pool.imap(_extract, _batches(articles), chunksize=1):
+    with context.Pool(workers, initializer=_worker_extractor, initargs=(model,)) as pool:
+        for results in pool.imap(functools.partial(_extract, model), _batches(articles), chunksize=1):
             yield from results
-
-
-@functools.cache
-def _dask_extractor(model: str) -> Extractor:
-    return Extractor(model)  # once per Dask worker process
-
-
-def _extract_on_worker(model: str, batch: list[Article]) -> list[tuple[Article, list[Quote]]]:
-    return list(_dask_extractor(model).extract_many(batch))
 
 
 class DaskUnavailable(Exception):
@@ -84,9 +73,8 @@ def extract_on_dask(articles: Iterable[Article], model: str, address: str,
     try:
         slots = 2 * max(len(client.scheduler_info().get("workers", {})), 1)
         pending: collections.deque = collections.deque()
-        batches = _batches(articles)
-        for batch in batches:
-            pending.append(client.submit(_extract_on_worker, model, batch, pure=False))
+        for batch in _batches(articles):
+            pending.append(client.submit(_extract, model, batch, pure=False))
             if len(pending) >= slots:
                 yield from pending.popleft().result()
         while pending:

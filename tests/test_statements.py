@@ -126,7 +126,7 @@ def test_the_nearest_leaders_are_candidates_even_without_a_shared_word():
     texts = ("The talks were fruitful", "Negotiations went well")
     c = Clusterer(embedder=FakeEmbedder([texts]))
     c.add([("a", texts[0], None)])
-    [v] = c._variants([("b", texts[1], None)])
+    [v] = c.variants([("b", texts[1], None)])
     assert c._candidates(v) == {0}
     assert Clusterer()._candidates(v) == set()
 
