@@ -6,6 +6,8 @@ Rules for a direct quote, tried in order (the first that fires wins):
 - ``cue_then_quote``: a speech cue in the sentence that introduces the quote (X said: "...").
 - ``subject_after_quote``: no speech verb, but a person right after the quote's closing comma
   ("...," the spokesman calmed the media).
+- ``subject_before_quote``: no speech verb, but a named subject of the verb whose clause ends at
+  the quote's opening mark (Jared Potts echoed: "..."; Trump issued a statement, "...").
 - ``name_colon_quote``: a name and a colon introduce the quote (David Wasserman: "...").
 - ``continues_previous_quote``: no cue of its own; the quote goes on from the one before it in its
   paragraph, or from the paragraph before when it opens its own paragraph.
@@ -32,6 +34,7 @@ RULE_CONFIDENCE = {
     "verb_then_fragment": 0.75,
     "subject_after_quote": 0.7,
     "name_colon_quote": 0.8,
+    "subject_before_quote": 0.65,
     "continues_previous_quote": 0.75,
     "paragraph_cue": 0.65,
     "unattributed": 0.0,
@@ -83,7 +86,8 @@ def frame_cue(text: str, span: QuoteSpan, prev_end: int, next_start: int, para: 
                   (c.content is None or between or _content_is(c, span))]
         if before:
             cue = max(before, key=lambda c: c.cue_start)
-            return cue, "name_colon_quote" if cue.rule == "name_colon" else "cue_then_quote"
+            rule = {"name_colon": "name_colon_quote", "subject_before_quote": "subject_before_quote"}
+            return cue, rule.get(cue.rule, "cue_then_quote")
     return None
 
 

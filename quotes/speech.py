@@ -12,12 +12,13 @@ from typing import Callable, Literal
 from spacy.tokens import Doc, Span, Token
 
 from .cues import (ANONYMOUS_NOUNS, FRAME_PREPOSITIONS, GROUP_NOUNS, OBJECT_CONTENT_VERBS, ORG_WORDS, PRONOUNS_GROUP,
-                   PRONOUNS_ORG, PRONOUNS_PERSON, speech_lemma)
+                   PRONOUNS_ORG, PRONOUNS_PERSON, RETORT_VERBS, speech_lemma)
 from .names import split_title
 from .roles import role_key
 
 MentionKind = Literal["name", "organization", "pronoun", "description", "group", "anonymous"]
 SUBJECTS = ("nsubj", "nsubjpass")
+MAX_VERB_TO_QUOTE = 8  # tokens from a verb to the quote it introduces (its object between)
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART",
                 "LAW", "LANGUAGE"}
 SPOKESPEOPLE = {"official", "spokesman", "spokeswoman", "spokesperson", "aide", "representative", "statement"}
@@ -281,13 +282,18 @@ def find_speech(doc: Doc, offset: int, quoted: Callable[[int], bool]) -> list[Sp
             found.extend(_according_to(tok, offset, text))
         elif low in ("opinion", "view", "words") and tok.head.lower_ == "in":
             found.extend(_in_his_opinion(tok, offset, text))
-        elif _pos(tok) == "VERB" and speech_lemma(low):
+        elif _pos(tok) == "VERB" and (speech_lemma(low) or _retort(tok)):
             found.extend(_verb(tok, offset, text, quoted))
-        elif tok.text == ":" and tok.i + 1 < len(doc) and doc[tok.i + 1].is_quote:
-            found.extend(_name_colon(tok, offset))
+        elif tok.text in (":", ",") and tok.i + 1 < len(doc) and doc[tok.i + 1].is_quote:
+            found.extend((tok.text == ":" and _name_colon(tok, offset)) or _subject_before_quote(tok, offset))
         elif _pos(tok) == "VERB":
             found.extend(_subject_after_quote(tok, offset))
     return found
+
+
+def _retort(verb: Token) -> bool:
+    """"shot back", "fired back": a reply, when a clause or a quote follows."""
+    return verb.lower_ in RETORT_VERBS and any(c.lower_ == "back" and c.i == verb.i + 1 for c in verb.children)
 
 
 def _object_frame(verb: Token) -> list[Token]:
@@ -356,7 +362,7 @@ def _verb(verb: Token, offset: int, text: str, quoted: Callable[[int], bool]) ->
     speaker = mention_of(speaker_tok, offset) if speaker_tok is not None else None
     cue_end = verb.idx + len(verb)
     for child in verb.children:
-        if child.dep_ == "prt" and child.i == verb.i + 1:
+        if (child.dep_ == "prt" or child.lower_ == "back") and child.i == verb.i + 1:
             cue_end = child.idx + len(child)
     return [Speech(text[verb.idx:cue_end], offset + verb.idx, offset + cue_end, speaker, content, rule)]
 
@@ -385,6 +391,24 @@ def _subject_after_quote(verb: Token, offset: int) -> list[Speech]:
         return []
     return [Speech(verb.text, offset + verb.idx, offset + verb.idx + len(verb), mention, None,
                    "subject_after_quote")]
+
+
+def _subject_before_quote(punct: Token, offset: int) -> list[Speech]:
+    """'Jared Potts echoed: "..."', 'Trump issued a statement, "..."': no speech verb in the
+    sentence, but a named subject of the verb whose clause ends at the quote's opening mark."""
+    before = [t for t in punct.sent if t.i < punct.i]
+    if any(_pos(t) == "VERB" and (speech_lemma(t.lower_) or _retort(t)) for t in before):
+        return []  # a speech verb frames the quote itself
+    clauses = [(t, c) for t in before if _pos(t) == "VERB" and punct.i - t.i <= MAX_VERB_TO_QUOTE
+               for c in t.children if c.dep_ == "nsubj" and c.i < t.i]
+    if not clauses:
+        return []
+    verb, subject = clauses[-1]
+    mention = mention_of(subject, offset)
+    if mention is None or mention.kind not in ("name", "organization", "description"):
+        return []
+    return [Speech(verb.text, offset + verb.idx, offset + verb.idx + len(verb), mention, None,
+                   "subject_before_quote")]
 
 
 def _longest_run(tokens: list[Token]) -> list[Token]:

@@ -150,6 +150,34 @@ def test_titles_channels_and_scare_quotes_are_not_quotes(quotes_in):
     assert [q for q in quotes_in(text) if q.type == "direct"] == []
 
 
+def test_programme_and_book_titles_with_their_closing_period_are_not_quotes(quotes_in):
+    text = ('"We will win," Trump said on NBC\'s "Meet the Press." He repeated it on "Fox News Sunday," '
+            'and Jon Meacham, the author of "Destiny and Power," disagreed.')
+    assert [q.text for q in quotes_in(text) if q.type == "direct"] == ["We will win,"]
+
+
+def test_a_short_sentence_in_sentence_case_is_still_a_quote(quotes_in):
+    q = only(quotes_in('"Democracy is messy," the mayor said.'), "direct")
+    assert q.text == "Democracy is messy,"
+
+
+def test_a_reply_shot_back_is_speech(quotes_in):
+    q = only(quotes_in('After Jerry Brown spoke, Hillary Clinton shot back, "I chose to fulfill my '
+                       'profession."'), "direct")
+    assert (q.speaker, q.rule, q.cue) == ("Hillary Clinton", "cue_then_quote", "shot back")
+
+
+def test_subject_before_quote_without_a_speech_verb(quotes_in):
+    q = only(quotes_in('When Wallace died in 1998, President Bill Clinton released the following statement: '
+                       '"Hillary and I offer our condolences to his family."'))
+    assert (q.speaker, q.rule) == ("Bill Clinton", "subject_before_quote")
+
+
+def test_a_speech_verb_in_the_sentence_wins_over_the_subject_before_the_quote(quotes_in):
+    q = only(quotes_in('Maria Lopez told reporters as Governor Tom Wolf watched, "The talks went well."'))
+    assert (q.speaker, q.rule) == ("Maria Lopez", "cue_then_quote")
+
+
 def test_offsets_point_into_the_article(quotes_in):
     text = 'Intro line.\n\n"We have problems," said Alexander Lukashenko.'
     for q in quotes_in(text):
