@@ -175,7 +175,9 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
         # "a Freedom Partners official", "a New York Times/CBS News survey": the organisation speaks.
         return Mention(offset + owner.start_char, offset + owner.end_char, owner.text, "organization")
     if named:
-        ent = named[-1]
+        # The person the noun itself names, not one named inside its modifiers: "governor Howard
+        # Dean (D), a Clinton supporter" is Dean; among equals, the last ("of X, Dmitry Peskov").
+        ent = min(reversed(named), key=lambda e: _depth(e.root, tok))
         role = tok.doc[tok.left_edge.i:ent.start].text
         role = role[4:] if role.lower().startswith("the ") else role
         return Mention(offset + ent.start_char, offset + ent.end_char, ent.text, "name",
@@ -198,6 +200,14 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
     else:
         return None
     return Mention(span[0], span[1], text, kind)
+
+
+def _depth(tok: Token, ancestor: Token) -> int:
+    """How many arcs lead from ``ancestor`` down to ``tok``."""
+    depth = 0
+    while tok.i != ancestor.i and tok.head.i != tok.i:
+        tok, depth = tok.head, depth + 1
+    return depth
 
 
 def _singular(noun: str) -> str:

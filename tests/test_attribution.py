@@ -178,6 +178,12 @@ def test_a_speech_verb_in_the_sentence_wins_over_the_subject_before_the_quote(qu
     assert (q.speaker, q.rule) == ("Maria Lopez", "cue_then_quote")
 
 
+def test_a_description_speaks_for_the_person_it_names_not_one_in_its_modifiers(quotes_in):
+    q = only(quotes_in('"He is obviously struggling," said former Vermont governor Howard Dean (D), '
+                       'a Clinton supporter.'))
+    assert (q.speaker, q.rule) == ("Howard Dean", "quote_then_cue")
+
+
 def test_offsets_point_into_the_article(quotes_in):
     text = 'Intro line.\n\n"We have problems," said Alexander Lukashenko.'
     for q in quotes_in(text):
