@@ -37,6 +37,9 @@ authorities investigators activists protesters supporters opponents aides advise
 advisors insiders researchers
 """.split())
 ANONYMOUS_NOUNS = frozenset("source insider official witness person".split())
+# Unnamed people known by whom they work for ("a senior Cruz adviser", "one Clinton aide"): anonymous
+# sources too, when the article's roles do not name them.
+AIDE_NOUNS = frozenset("adviser advisor aide staffer strategist operative confidant veteran".split())
 
 # Words that make a noun phrase an organisation even when NER misses it.
 ORG_WORDS = frozenset("""

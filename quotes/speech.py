@@ -11,8 +11,8 @@ from typing import Callable, Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import (ANONYMOUS_NOUNS, FRAME_PREPOSITIONS, GROUP_NOUNS, OBJECT_CONTENT_VERBS, ORG_WORDS, PRONOUNS_GROUP,
-                   PRONOUNS_ORG, PRONOUNS_PERSON, RETORT_VERBS, speech_lemma)
+from .cues import (AIDE_NOUNS, ANONYMOUS_NOUNS, FRAME_PREPOSITIONS, GROUP_NOUNS, OBJECT_CONTENT_VERBS, ORG_WORDS,
+                   PRONOUNS_GROUP, PRONOUNS_ORG, PRONOUNS_PERSON, RETORT_VERBS, speech_lemma)
 from .names import split_title
 from .roles import role_key
 
@@ -197,6 +197,8 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
         kind = "group"
     elif role_key(text):
         kind = "description"
+    elif noun in AIDE_NOUNS and tok.tag_ == "NN":
+        kind = "anonymous"
     else:
         return None
     return Mention(span[0], span[1], text, kind)

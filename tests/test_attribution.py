@@ -140,6 +140,12 @@ def test_a_source_is_anonymous(quotes_in):
     assert q.speaker_kind == "anonymous" and q.speaker is None
 
 
+def test_an_unnamed_aide_is_an_anonymous_source_not_the_person_he_works_for(quotes_in):
+    quotes = quotes_in('"They want his support," said a senior Cruz adviser. "Fewer people would say that now."')
+    assert [(q.speaker, q.speaker_kind, q.speaker_mention) for q in quotes] == \
+        [(None, "anonymous", "a senior Cruz adviser")] * 2
+
+
 def test_beliefs_and_plans_are_not_quotes(quotes_in):
     assert quotes_in("Putin wants the talks to go on. Polls show that voters like him.") == []
 
