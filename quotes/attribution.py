@@ -43,6 +43,7 @@ RULE_CONFIDENCE = {
     "verb_object": 0.6,
     "headline_colon": 0.7,
     "clause_then_verb": 0.8,
+    "parenthetical": 0.8,
     "according_to": 0.85,
     "this_was_stated_by": 0.75,
     "in_his_opinion": 0.7,

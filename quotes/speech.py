@@ -18,6 +18,8 @@ from .roles import role_key
 
 MentionKind = Literal["name", "organization", "pronoun", "description", "group", "anonymous"]
 SUBJECTS = ("nsubj", "nsubjpass")
+# What a phrase before a cue is when it only sets the scene ("In a statement, X said, ...").
+NOT_CONTENT = frozenset(("prep", "advmod", "npadvmod", "advcl", "punct", "cc", "mark", "intj"))
 MAX_VERB_TO_QUOTE = 8  # tokens from a verb to the quote it introduces (its object between)
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART",
                 "LAW", "LANGUAGE"}
@@ -348,15 +350,39 @@ def _content_of(verb: Token, offset: int, text: str) -> tuple[tuple[int, int] | 
         # "announced a small ad buy", "criticized the president's foreign policy": what was said, named.
         return _chars(list(verb.doc[dobj.left_edge.i:dobj.right_edge.i + 1]), offset, text), "verb_object"
     head = verb.head
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+            and not any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep") for c in verb.children):
+        # a bare "as X said"; "as he continues to press", "as he mentioned raising wages" tell when.
         own = {t.i for t in verb.subtree}
         rest = [t for t in head.subtree if t.i not in own]
         return _chars(_longest_run(rest), offset, text), "as_x_said"
-    if verb.dep_ in ("ccomp", "parataxis") and head.i < verb.i and not speech_lemma(head.lower_):
-        # "Content, X said." - the parser hangs the verb under the content.
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i), None)
+    if verb.dep_ in ("ccomp", "parataxis") and head.i < verb.i and not speech_lemma(head.lower_) \
+            and subject is not None and subject.left_edge.i > 0 and verb.doc[subject.left_edge.i - 1].text == ",":
+        # "Content, X said." - the parser hangs the verb under the content (and not "A group is
+        # demanding that the candidates propose ...", where the verb is inside the content).
         left = [t for t in head.subtree if t.i < verb.left_edge.i]
         return _chars(left, offset, text), "clause_then_verb"
     return None, "verb_only"
+
+
+def _parenthetical(verb: Token) -> list[list[Token]]:
+    """'The hashtag, he said, was even more popular': a cue set off by commas inside the sentence it
+    reports. Like an interrupted quote, each side is a piece of its own, with the same speaker."""
+    if verb.dep_ != "parataxis":
+        return []
+    doc, sent = verb.doc, verb.sent
+    core = [t for t in verb.subtree if not t.is_punct]
+    lo, hi = core[0].i, core[-1].i
+    if lo - 1 <= sent.start or hi + 2 >= sent.end or doc[lo - 1].text != "," or doc[hi + 1].text != ",":
+        return []
+    before, after = list(doc[sent.start:lo - 1]), list(doc[hi + 2:sent.end])
+    while after and after[-1].is_punct and not after[-1].is_quote:
+        after.pop()
+    inside = {t.i for t in before}
+    if all(t.dep_ in NOT_CONTENT for t in before if t.head.i not in inside or t.head.i == t.i):
+        return []  # "In a statement, an official said, ...": a circumstance, not a piece of what was said
+    return [before, after]
 
 
 def _verb(verb: Token, offset: int, text: str, quoted: Callable[[int], bool]) -> list[Speech]:
@@ -376,6 +402,11 @@ def _verb(verb: Token, offset: int, text: str, quoted: Callable[[int], bool]) ->
     for child in verb.children:
         if (child.dep_ == "prt" or child.lower_ == "back") and child.i == verb.i + 1:
             cue_end = child.idx + len(child)
+    pieces = _parenthetical(verb) if speaker is not None else []
+    if pieces:
+        spans = [_chars(piece, offset, text) for piece in pieces]
+        return [Speech(text[verb.idx:cue_end], offset + verb.idx, offset + cue_end, speaker, span, "parenthetical")
+                for span in spans if span is not None]
     return [Speech(text[verb.idx:cue_end], offset + verb.idx, offset + cue_end, speaker, content, rule)]
 
 

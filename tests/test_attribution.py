@@ -190,6 +190,25 @@ def test_a_description_speaks_for_the_person_it_names_not_one_in_its_modifiers(q
     assert (q.speaker, q.rule) == ("Howard Dean", "quote_then_cue")
 
 
+def test_a_cue_set_off_by_commas_splits_reported_speech_into_two_pieces(quotes_in):
+    quotes = quotes_in("Christopher Abboud, a Twitter spokesman, said that the numbers were high. "
+                       "The hashtag #prayforparis, he said, was even more popular, with 6.7 million posts.")
+    pieces = [(q.text, q.speaker, q.rule) for q in quotes if q.rule == "parenthetical"]
+    assert pieces == [("The hashtag #prayforparis", "Christopher Abboud", "parenthetical"),
+                      ("was even more popular, with 6.7 million posts", "Christopher Abboud", "parenthetical")]
+
+
+def test_a_speech_verb_inside_the_content_does_not_make_what_comes_before_it_speech(quotes_in):
+    quotes = quotes_in("A major climate group is demanding that the candidates propose a plan.")
+    assert [q for q in quotes if q.rule == "clause_then_verb"] == []
+
+
+def test_as_x_continues_tells_when_not_what_was_said(quotes_in):
+    quotes = quotes_in("Clinton is attempting to turn her attention to Trump even as she continues to face "
+                       "a challenge from the left.")
+    assert [q for q in quotes if q.rule == "as_x_said"] == []
+
+
 def test_offsets_point_into_the_article(quotes_in):
     text = 'Intro line.\n\n"We have problems," said Alexander Lukashenko.'
     for q in quotes_in(text):
