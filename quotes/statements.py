@@ -38,8 +38,11 @@ will would shall should can could may might must so than then there here what wh
 where why how all any some such into over after before about also just very more most said says say
 """.split())
 NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot n't nowhere".split())
+# Verbs that negate what follows them ("failed to find anyone" is "did not find anyone").
+NEGATING_VERBS = frozenset("fail fails failed failing lack lacks lacked lacking unable".split())
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+# A comma joins digits only as a thousands separator: "(3,5)" is two numbers, "3,500" one.
+NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 # Spelled numbers a translation may write as words ("for six months"); not "one" (no one, the one).
 NUMBER_WORDS = {w: str(n) for n, w in enumerate(
     "two three four five six seven eight nine ten eleven twelve".split(), start=2)} | {
@@ -85,7 +88,7 @@ class Variant:
         content = frozenset(_stem(w) for w in toks if w not in STOPWORDS)
         numbers = frozenset([n.replace(",", "") for n in NUMBER_RE.findall(text)]
                             + [NUMBER_WORDS[w] for w in toks if w in NUMBER_WORDS])
-        negated = any(w in NEGATIONS or w.endswith("n't") for w in toks)
+        negated = any(w in NEGATIONS or w in NEGATING_VERBS or w.endswith("n't") for w in toks)
         return cls(id, text, norm, content, numbers, negated, speaker)
 
 

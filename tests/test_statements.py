@@ -37,6 +37,20 @@ def test_different_numbers_never_join():
                           "The storage period must be extended, the minister said")) == 2
 
 
+def test_a_verb_that_negates_counts_as_a_negation():
+    assert len(statements("The rescue workers failed to find anyone between the tall corn plants",
+                          "The rescue workers did not find anyone between the tall corn plants")) == 1
+    assert len(statements("The driver was unable to brake in time on the wet road",
+                          "The driver could not brake in time on the wet road")) == 1
+
+
+def test_a_comma_between_digits_is_a_thousands_separator_only_before_three_digits():
+    assert len(statements("A woman was driving towards Beckum with her two children (3,5)",
+                          "A woman was driving towards Beckum with her two children (3 and 5)")) == 1
+    assert len(statements("The fire destroyed 3,500 hectares of forest near the town",
+                          "The fire destroyed 3,600 hectares of forest near the town")) == 2
+
+
 def test_unrelated_quotes_stay_apart():
     assert len(statements("The talks were very good and useful for both sides",
                           "Belarus is our closest ally and economic partner")) == 2
