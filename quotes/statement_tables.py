@@ -68,7 +68,8 @@ def update_statements(db: sqlite_utils.Database, embedder: Embedder | None = Non
         ids[st.id] = stable_id("statement", st.leader.id)
     db.conn.executemany(
         "insert into statements (id, text, quote_id, speaker_id) values (?, ?, ?, ?)",
-        [(ids[st.id], st.leader.text, st.leader.id, st.speaker) for st in clusterer.statements[len(members):]])
+        [(ids[st.id], st.leader.text, st.leader.id, st.speaker) for st in clusterer.statements[len(members):]
+         if st.size])  # a statement begun and emptied in this build is not kept
     db.conn.executemany(
         "update quotes set statement_id = ?, statement_similarity = ?, excerpt_of = ? where id = ?",
         [(ids[a.statement], a.similarity, ids[a.excerpt_of] if a.excerpt_of is not None else None, qid)

@@ -4,14 +4,17 @@ Leader clustering, so that unrelated quotes never chain together and new quotes 
 statements already there (incremental by construction):
 
 1. Exact duplicates, once normalised (case, punctuation, quote marks, white space), go together.
-2. Candidate statements come from blocking: the rarest words of a quote (names, numbers, rare
-   terms) look up the statements whose wordings hold them; with speakers known, only statements of
+2. Candidate statements come from blocking: the rarest words of a quote that other wordings
+   hold too (names, numbers, rare terms) look up the statements whose wordings hold them; with speakers known, only statements of
    the same speaker (or of an unknown one) are candidates.
 3. A candidate is scored by two scorers (rapidfuzz's character ratio, and the overlap of the word
    sets) against its leader and a few of its variants; the quote joins the best statement over
    the threshold, else it leads a new one.
 4. Guards: never join when the numbers differ or one wording is negated and the other is not.
 5. A quote whose words all stand in a much longer quote is an excerpt of it: linked, not merged.
+6. A second look: a quote of the batch still alone once the batch is placed moves into a
+   statement of several wordings that it matches (the wordings that would have joined it came
+   later and each went elsewhere). Statements are never merged.
 
 With an :class:`~quotes.semantic.Embedder` (optional), a third scorer joins: the cosine of
 sentence vectors, which also brings the statements whose leaders are nearest as candidates.
@@ -124,8 +127,9 @@ Key = tuple[str, str]  # (speaker, content word): "*" for every statement, "" fo
 
 
 def blocking_words(content: Iterable[str], df: Counter) -> list[str]:
-    """The rarest words of a quote (by how many wordings hold them), that look up its candidates."""
-    return sorted(content, key=lambda w: (df[w], w))[:BLOCK_WORDS]
+    """The rarest words of a quote (by how many wordings hold them), that look up its candidates;
+    not the words no other wording holds, which lead nowhere."""
+    return sorted((w for w in content if df[w] > 1), key=lambda w: (df[w], w))[:BLOCK_WORDS]
 
 
 def lookup_keys(speaker: str | None, words: Iterable[str]) -> list[Key]:
@@ -188,9 +192,36 @@ class Clusterer:
             self.df.update(v.content)
         # Longer wordings lead: an excerpt met first would lead the statement it belongs to.
         out: dict[str, Assignment] = {}
-        for v in sorted(batch, key=lambda v: -len(v.norm)):
+        first_new = len(self.statements)
+        order = sorted(batch, key=lambda v: -len(v.norm))
+        for v in order:
             out[v.id] = self._place(v)
+        self._second_look(order, out, first_new)
         return out
+
+    def _second_look(self, order: list[Variant], out: dict[str, Assignment], first_new: int) -> None:
+        """A quote placed early stays alone when the wordings that would join it come later and
+        each lead elsewhere (two free translations of one sentence, then the machine ones that
+        sit between them): look again once the batch is placed, and move a quote still alone
+        into a statement of several wordings that it matches. Only statements begun in this
+        batch are emptied, and an emptied one is dropped (``size`` 0)."""
+        for v in order:
+            own = self.statements[out[v.id].statement]
+            if own.id < first_new or own.size != 1 or own.leader is not v:
+                continue
+            best, score, _ = self._best(v, exclude=own.id, min_size=2)
+            if best is None or score < self.threshold:
+                continue
+            own.size = 0
+            best.size += 1
+            self.exact[(v.speaker, v.norm)] = best.id
+            if len(best.variants) < 1 + MAX_VARIANTS_COMPARED:
+                best.variants.append(v)
+                self._index(v, best)
+            out[v.id] = Assignment(best.id, round(score, 4))
+            for a in out.values():
+                if a.excerpt_of == own.id:
+                    a.excerpt_of = best.id
 
     def seed(self, wordings: list[tuple[str, str, str | None]], size: int, count_words: bool = True) -> int:
         """Restore a statement built before: its leader and the variants new wordings are compared
@@ -248,26 +279,32 @@ class Clusterer:
             for key in index_keys(statement.speaker, w):
                 self.index[key].add(statement.id)
 
-    def _place(self, v: Variant) -> Assignment:
-        key = (v.speaker, v.norm)
-        if key in self.exact:
-            s = self.statements[self.exact[key]]
-            s.size += 1
-            return Assignment(s.id, 1.0)
+    def _best(self, v: Variant, exclude: int = -1, min_size: int = 1) -> tuple[Statement | None, float, int | None]:
+        """The candidate statement ``v`` scores best with, that score, and the first statement
+        ``v`` is an excerpt of."""
         best, best_score, excerpt_of = None, 0.0, None
         for c in sorted(self._candidates(v)):
             s = self.statements[c]
-            if not _may_match(v, s.leader):
+            compared = [s.leader, *s.variants[1:1 + MAX_VARIANTS_COMPARED]]
+            if c == exclude or s.size < min_size or not any(_may_match(v, other) for other in compared):
                 continue
             if is_excerpt(v, s.leader):
                 excerpt_of = s.id if excerpt_of is None else excerpt_of
                 continue  # a fragment of a longer quote is linked to it, not merged
             if not compatible(v, s.leader):
                 continue
-            compared = [s.leader, *s.variants[1:1 + MAX_VARIANTS_COMPARED]]
             score = max(self._score(v, other) for other in compared)
             if score > best_score:
                 best, best_score = s, score
+        return best, best_score, excerpt_of
+
+    def _place(self, v: Variant) -> Assignment:
+        key = (v.speaker, v.norm)
+        if key in self.exact:
+            s = self.statements[self.exact[key]]
+            s.size += 1
+            return Assignment(s.id, 1.0)
+        best, best_score, excerpt_of = self._best(v)
         if best is not None and best_score >= self.threshold:
             best.size += 1
             self.exact[key] = best.id

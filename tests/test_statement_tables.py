@@ -5,6 +5,7 @@ import sqlite3
 from click.testing import CliRunner
 
 from quotes.cli import main
+from test_statements import BETWEEN, FREE_FIRST, FREE_SECOND
 
 ARTICLES = [
     {"id": "a", "outlet": "TASS", "published": "2020-09-14",
@@ -97,3 +98,17 @@ def test_loading_only_the_statements_that_share_a_word_places_quotes_as_loading_
     assert placed["sharing a word"] == placed["all"]
     statements = sqlite3.connect(tmp_path / "all.db").execute("select count(*) from statements").fetchone()[0]
     assert statements > len(ARTICLES)
+
+
+def test_a_statement_emptied_by_the_second_look_is_not_kept(tmp_path):
+    path, db = tmp_path / "articles.jsonl", tmp_path / "quotes.db"
+    texts = [FREE_FIRST, FREE_SECOND, BETWEEN]
+    path.write_text("".join(json.dumps({"id": str(i), "text": f'"{t}," the spokesman for the police said.'}) + "\n"
+                            for i, t in enumerate(texts)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(db), str(path), "--no-progress",
+                                       "--registry", str(tmp_path / "none.yml")])
+    assert result.exit_code == 0, result.output
+    con = sqlite3.connect(db)
+    assert con.execute("select count(distinct statement_id) from quotes").fetchone()[0] == 1
+    assert con.execute("select id, variant_count from statements").fetchall() == \
+        [(con.execute("select statement_id from quotes").fetchone()[0], 3)]

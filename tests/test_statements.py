@@ -51,6 +51,21 @@ def test_a_comma_between_digits_is_a_thousands_separator_only_before_three_digit
                           "The fire destroyed 3,600 hectares of forest near the town")) == 2
 
 
+# Two free translations of one sentence (the first placed first, being the longest) and a
+# closer one that joins the second: only a second look brings the first in.
+FREE_FIRST = ("The police are still investigating the man who was detained on Sunday evening close to the "
+              "Beckum railway station")
+FREE_SECOND = "Officers keep up their inquiry into a suspect who was held on Sunday night at the main station"
+BETWEEN = "Officers keep up their inquiry into the man detained on Sunday evening at Beckum station"
+
+
+def test_a_wording_left_alone_because_it_came_first_gets_a_second_look():
+    clusterer = Clusterer()
+    placed = clusterer.add([("1", FREE_FIRST, None), ("2", FREE_SECOND, None), ("3", BETWEEN, None)])
+    assert placed["1"].statement == placed["2"].statement == placed["3"].statement
+    assert [s.size for s in clusterer.statements] == [0, 3]  # the statement it began is emptied
+
+
 def test_unrelated_quotes_stay_apart():
     assert len(statements("The talks were very good and useful for both sides",
                           "Belarus is our closest ally and economic partner")) == 2
