@@ -121,9 +121,8 @@ class SpeakerResolver:
             if len(mention.text.split()) > 1 and person is not None \
                     and mention.text.casefold() not in (f.casefold() for f in person.forms):
                 person = None  # "the Clinton campaign" is not Clinton
-            if person is not None and (len(person.name.split()) > 1 or person.name == mention.text):
-                # NER took a person's name for an organisation or a place ("De Blasio said", "Trump
-                # said" where the article has President Trump).
+            if person is not None and len(person.name.split()) > 1:
+                # NER took a person's name for an organisation or a place ("De Blasio said").
                 return self._person(person.name, position, "name")
             return Speaker(clean_name(re.sub(r"^(?i:the)\s+", "", mention.text)), "organization", "organization")
         if kind == "group":

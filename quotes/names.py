@@ -23,7 +23,13 @@ democrat democrats republican republicans rep sen gov mr mrs ms dr judge preside
 minister secretary chairman chairwoman director spokesman spokeswoman leader candidate former
 with without from by of to said says told according also however meanwhile last next new
 """.split())
-NOT_NAME_OPENINGS = frozenset("is was has had monday tuesday wednesday thursday friday saturday sunday".split())
+# Words that NER runs into a name at the start of a sentence ("Sunday Trump", "Considering Trump").
+NOT_NAME_OPENINGS = frozenset("""
+is was has had did does do monday tuesday wednesday thursday friday saturday sunday during because
+considering despite although though since until unlike like no yes why how what where who now even
+still yet only just indeed instead perhaps maybe apparently advertisement under over against amid
+among between through about both all many most some each every not would could should can must
+""".split())
 ROLE_ONLY_WORDS = {*HEADS, "general", "senator", "governor"}
 POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
 

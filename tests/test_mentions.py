@@ -1,7 +1,4 @@
 """How the speaker of a cue is written: names behind military titles, roles in front of names."""
-from quotes.attribution import SpeakerResolver
-from quotes.names import People
-from quotes.speech import Mention
 
 
 def speakers(quotes):
@@ -37,12 +34,3 @@ def test_an_official_of_a_named_organisation_speaks_for_it(quotes_in):
                        'the content of these documents."')
     assert speakers(quotes) == [("State Department", "organization")]
 
-
-def test_a_surname_that_ner_took_for_an_organisation_is_the_person_the_article_names():
-    people = People()
-    people.add("Trump", 10, "President")  # "President Trump" earlier in the article
-    resolver = SpeakerResolver(people)
-    trump = resolver.resolve(Mention(200, 205, "Trump", "organization"), 200)
-    assert (trump.name, trump.kind) == ("Trump", "person")
-    kremlin = resolver.resolve(Mention(300, 307, "Kremlin", "organization"), 300)
-    assert (kremlin.name, kremlin.kind) == ("Kremlin", "organization")

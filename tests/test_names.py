@@ -88,3 +88,9 @@ def test_a_bare_surname_gets_the_full_name_the_text_gives_once():
     people.add("Clinton", 60)
     complete_surnames("Hillary Clinton and Bill Clinton spoke. Clinton said so.", people)
     assert people.find("Clinton", 60).full_name is None  # two first names: it stays a surname
+
+
+def test_a_word_that_ner_ran_into_a_name_at_the_start_of_a_sentence_is_dropped():
+    assert [clean_name(n) for n in ("Considering Trump", "During Putin", "Apparently Obama")] == \
+        ["Trump", "Putin", "Obama"]
+    assert clean_name("Will Smith") == "Will Smith"
