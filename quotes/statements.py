@@ -5,8 +5,8 @@ statements already there (incremental by construction):
 
 1. Exact duplicates, once normalised (case, punctuation, quote marks, white space), go together.
 2. Candidate statements come from blocking: the rarest words of a quote that other wordings
-   hold too (names, numbers, rare terms) look up the statements whose wordings hold them; with speakers known, only statements of
-   the same speaker (or of an unknown one) are candidates.
+   hold too (names, numbers, rare terms) look up the statements whose wordings hold them; with
+   speakers known, only statements of the same speaker (or of an unknown one) are candidates.
 3. A candidate is scored by two scorers (rapidfuzz's character ratio, and the overlap of the word
    sets) against its leader and a few of its variants; the quote joins the best statement over
    the threshold, else it leads a new one.
@@ -41,8 +41,8 @@ will would shall should can could may might must so than then there here what wh
 where why how all any some such into over after before about also just very more most said says say
 """.split())
 NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot n't nowhere".split())
-# Verbs that negate what follows them ("failed to find anyone" is "did not find anyone").
-NEGATING_VERBS = frozenset("fail fails failed failing lack lacks lacked lacking unable".split())
+# Words that negate what follows them ("failed to find anyone" is "did not find anyone").
+NEGATING_WORDS = frozenset("fail fails failed failing lack lacks lacked lacking unable".split())
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # A comma joins digits only as a thousands separator: "(3,5)" is two numbers, "3,500" one.
 NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
@@ -91,7 +91,7 @@ class Variant:
         content = frozenset(_stem(w) for w in toks if w not in STOPWORDS)
         numbers = frozenset([n.replace(",", "") for n in NUMBER_RE.findall(text)]
                             + [NUMBER_WORDS[w] for w in toks if w in NUMBER_WORDS])
-        negated = any(w in NEGATIONS or w in NEGATING_VERBS or w.endswith("n't") for w in toks)
+        negated = any(w in NEGATIONS or w in NEGATING_WORDS or w.endswith("n't") for w in toks)
         return cls(id, text, norm, content, numbers, negated, speaker)
 
 
