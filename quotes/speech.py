@@ -327,7 +327,12 @@ def _object_frame(verb: Token) -> list[Token]:
     elif preps:
         tail = preps[-1]
     else:
-        return []
+        # "called for the strongholds to be hit": the parse makes "for" the mark of a clause.
+        clause = next((c for c in children if c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in FRAME_PREPOSITIONS[lemma] and m.i == verb.i + 1 for m in c.children)), None)
+        if clause is None:
+            return []
+        return list(verb.doc[verb.i + 2:clause.right_edge.i + 1])
     first = dobj if dobj is not None and lemma in ("call", "describe", "accuse", "criticize", "criticise",
                                                    "praise", "blast") else (
         preps[0] if preps and tail is preps[-1] and lemma in ("call", "ask", "warn") else tail)

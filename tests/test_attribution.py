@@ -233,6 +233,8 @@ def test_verbs_that_frame_their_content_with_objects(quotes_in):
                                                           "for a ban on assault weapons")
     urged = only(quotes_in("Dmitry Peskov urged the journalists to wait for the outcome of the summit."))
     assert urged.text == "to wait for the outcome of the summit" and urged.speaker == "Dmitry Peskov"
+    clause = only(quotes_in("Hillary Clinton is calling for the United States to step up military efforts."))
+    assert (clause.rule, clause.text) == ("verb_object_frame", "the United States to step up military efforts")
 
 
 def test_the_object_of_a_verb_that_names_what_was_said(quotes_in):
