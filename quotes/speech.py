@@ -339,6 +339,19 @@ def _object_frame(verb: Token) -> list[Token]:
     return [t for t in verb.doc[first.left_edge.i:tail.right_edge.i + 1]]
 
 
+def _before_second_cue(tokens: list[Token]) -> list[Token]:
+    """A reported clause up to a speech verb coordinated inside it: in "He says he respects
+    Clinton and calls her ...", what he says is "he respects Clinton"; "calls her" is a cue of
+    its own."""
+    for k, t in enumerate(tokens):
+        if k > 1 and t.dep_ == "conj" and _pos(t) == "VERB" and speech_lemma(t.lower_) and t.head.i >= tokens[0].i:
+            cut = tokens[:t.left_edge.i - tokens[0].i]
+            while cut and (cut[-1].is_punct or cut[-1].dep_ == "cc"):
+                cut.pop()
+            return cut or tokens
+    return tokens
+
+
 def _content_of(verb: Token, offset: int, text: str) -> tuple[tuple[int, int] | None, str]:
     for child in verb.children:
         if child.dep_ == "ccomp":
@@ -346,7 +359,8 @@ def _content_of(verb: Token, offset: int, text: str) -> tuple[tuple[int, int] | 
             more = [c for c in verb.children if c.dep_ == "conj" and c.i > child.i
                     and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)]
             last = max([child, *more], key=lambda c: c.right_edge.i)
-            return _chars(list(verb.doc[child.left_edge.i:last.right_edge.i + 1]), offset, text), "verb_clause"
+            tokens = list(verb.doc[child.left_edge.i:last.right_edge.i + 1])
+            return _chars(_before_second_cue(tokens), offset, text), "verb_clause"
     framed = _object_frame(verb)
     if framed:
         return _chars(framed, offset, text), "verb_object_frame"

@@ -237,6 +237,11 @@ def test_verbs_that_frame_their_content_with_objects(quotes_in):
     assert (clause.rule, clause.text) == ("verb_object_frame", "the United States to step up military efforts")
 
 
+def test_a_speech_verb_coordinated_inside_a_reported_clause_ends_it(quotes_in):
+    quotes = quotes_in('Bernie Sanders says he respects Clinton and calls her "an extremely intelligent woman."')
+    assert [(q.type, q.text) for q in quotes][0] == ("indirect", "he respects Clinton")
+
+
 def test_the_object_of_a_verb_that_names_what_was_said(quotes_in):
     q = only(quotes_in("Belarusian President Alexander Lukashenko announced a ban on Polish food imports."))
     assert (q.rule, q.type, q.speaker, q.text) == ("verb_object", "indirect", "Alexander Lukashenko",
