@@ -336,7 +336,8 @@ def _object_frame(verb: Token) -> list[Token]:
     first = dobj if dobj is not None and lemma in ("call", "describe", "accuse", "criticize", "criticise",
                                                    "praise", "blast") else (
         preps[0] if preps and tail is preps[-1] and lemma in ("call", "ask", "warn") else tail)
-    return [t for t in verb.doc[first.left_edge.i:tail.right_edge.i + 1]]
+    start = first.i + 1 if first.dep_ in ("prep", "prt") else first.left_edge.i  # "called for [a ban]"
+    return [t for t in verb.doc[start:tail.right_edge.i + 1]]
 
 
 def _before_second_cue(tokens: list[Token]) -> list[Token]:

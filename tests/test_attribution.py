@@ -230,7 +230,7 @@ def test_a_quote_opening_a_paragraph_continues_reported_speech_above(quotes_in):
 def test_verbs_that_frame_their_content_with_objects(quotes_in):
     called = only(quotes_in("Senator Bernie Sanders called for a ban on assault weapons."))
     assert (called.rule, called.speaker, called.text) == ("verb_object_frame", "Bernie Sanders",
-                                                          "for a ban on assault weapons")
+                                                          "a ban on assault weapons")
     urged = only(quotes_in("Dmitry Peskov urged the journalists to wait for the outcome of the summit."))
     assert urged.text == "to wait for the outcome of the summit" and urged.speaker == "Dmitry Peskov"
     clause = only(quotes_in("Hillary Clinton is calling for the United States to step up military efforts."))
