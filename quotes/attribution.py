@@ -49,6 +49,8 @@ RULE_CONFIDENCE = {
     "in_his_opinion": 0.7,
     "as_x_said": 0.8,
 }
+# The rule a cue before a quote names when it is not a plain speech verb.
+RULE_OF_CUE_BEFORE = {"name_colon": "name_colon_quote", "subject_before_quote": "subject_before_quote"}
 RESOLUTION_CONFIDENCE = {
     "previous_quote": 1.0, "name": 1.0, "organization": 0.95, "group": 0.9, "anonymous": 0.9,
     "pronoun": 0.85, "role_in_article": 0.8, "role_table": 0.6, "unresolved": 0.5,
@@ -87,8 +89,7 @@ def frame_cue(text: str, span: QuoteSpan, prev_end: int, next_start: int, para: 
                   (c.content is None or between or _content_is(c, span))]
         if before:
             cue = max(before, key=lambda c: c.cue_start)
-            rule = {"name_colon": "name_colon_quote", "subject_before_quote": "subject_before_quote"}
-            return cue, rule.get(cue.rule, "cue_then_quote")
+            return cue, RULE_OF_CUE_BEFORE.get(cue.rule, "cue_then_quote")
     return None
 
 

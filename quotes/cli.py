@@ -17,7 +17,7 @@ from .cli_speakers import export, fix, read_registry, registry_option, speakers
 from .cli_fetch import fetch
 from .cli_statements import cluster, embedder
 from .serve import serve
-from .extract import DEFAULT_MODEL, Extractor, ModelNotFound
+from .extract import ARTICLE_BATCH, DEFAULT_MODEL, Extractor, ModelNotFound
 from .model import Article, Quote
 
 TABLE_COLUMNS = (("speaker", 24), ("type", 8), ("rule", 24), ("text", 70))
@@ -171,14 +171,14 @@ def extract(files: tuple[str, ...], fmt: str, model: str, skip_errors: bool) -> 
 def _extracted(articles: Iterator[Article], extractor: Extractor, workers: int | None,
                dask_address: str | None) -> Iterator[tuple[Article, list[Quote]]]:
     """The articles with their quotes, extracted here, in worker processes or on a Dask cluster."""
-    from .workers import BATCH, default_workers, extract_in_processes, extract_on_dask
+    from .workers import default_workers, extract_in_processes, extract_on_dask
 
     if dask_address:
         return extract_on_dask(articles, extractor.model_name, dask_address, workers)
     workers = workers or default_workers()
-    first = list(itertools.islice(articles, workers * BATCH))  # fewer than that: not worth more processes
+    first = list(itertools.islice(articles, workers * ARTICLE_BATCH))  # fewer: not worth more processes
     articles = itertools.chain(first, articles)
-    if workers > 1 and len(first) == workers * BATCH:
+    if workers > 1 and len(first) == workers * ARTICLE_BATCH:
         return extract_in_processes(articles, extractor.model_name, workers)
     return extractor.extract_many(articles)
 

@@ -56,7 +56,7 @@ TITLES_RE = re.compile(
     re.IGNORECASE,
 )
 
-IRREGULAR_FORMS = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"]}
+IRREGULAR_FORMS = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "shoot": ["shot"]}
 
 
 def verb_forms(lemma: str) -> set[str]:
@@ -82,7 +82,7 @@ tweet continue reply respond repeat mention complain remark observe describe sum
 
 
 # Verbs that report a reply with "back": "shot back", "fired back", "hit back".
-RETORT_VERBS = frozenset("shoot shot fire fired firing fires shoots shooting hit hits hitting snap snapped".split())
+RETORT_VERBS = frozenset(form for verb in ("shoot", "fire", "hit", "snap") for form in verb_forms(verb))
 
 
 def speech_lemma(word: str) -> str | None:

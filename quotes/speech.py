@@ -296,13 +296,18 @@ def find_speech(doc: Doc, offset: int, quoted: Callable[[int], bool]) -> list[Sp
             found.extend(_according_to(tok, offset, text))
         elif low in ("opinion", "view", "words") and tok.head.lower_ == "in":
             found.extend(_in_his_opinion(tok, offset, text))
-        elif _pos(tok) == "VERB" and (speech_lemma(low) or _retort(tok)):
+        elif _is_speech_verb(tok):
             found.extend(_verb(tok, offset, text, quoted))
         elif tok.text in (":", ",") and tok.i + 1 < len(doc) and doc[tok.i + 1].is_quote:
             found.extend((tok.text == ":" and _name_colon(tok, offset)) or _subject_before_quote(tok, offset))
         elif _pos(tok) == "VERB":
             found.extend(_subject_after_quote(tok, offset))
     return found
+
+
+def _is_speech_verb(tok: Token) -> bool:
+    """A verb of saying, or a reply "shot back" / "fired back"."""
+    return _pos(tok) == "VERB" and (speech_lemma(tok.lower_) is not None or _retort(tok))
 
 
 def _retort(verb: Token) -> bool:
@@ -460,7 +465,7 @@ def _subject_before_quote(punct: Token, offset: int) -> list[Speech]:
     """'Jared Potts echoed: "..."', 'Trump issued a statement, "..."': no speech verb in the
     sentence, but a named subject of the verb whose clause ends at the quote's opening mark."""
     before = [t for t in punct.sent if t.i < punct.i]
-    if any(_pos(t) == "VERB" and (speech_lemma(t.lower_) or _retort(t)) for t in before):
+    if any(_is_speech_verb(t) for t in before):
         return []  # a speech verb frames the quote itself
     clauses = [(t, c) for t in before if _pos(t) == "VERB" and punct.i - t.i <= MAX_VERB_TO_QUOTE
                for c in t.children if c.dep_ == "nsubj" and c.i < t.i]

@@ -205,6 +205,7 @@ class Clusterer:
         sit between them): look again once the batch is placed, and move a quote still alone
         into a statement of several wordings that it matches. Only statements begun in this
         batch are emptied, and an emptied one is dropped (``size`` 0)."""
+        moved: dict[int, int] = {}
         for v in order:
             own = self.statements[out[v.id].statement]
             if own.id < first_new or own.size != 1 or own.leader is not v:
@@ -213,15 +214,11 @@ class Clusterer:
             if best is None or score < self.threshold:
                 continue
             own.size = 0
-            best.size += 1
-            self.exact[(v.speaker, v.norm)] = best.id
-            if len(best.variants) < 1 + MAX_VARIANTS_COMPARED:
-                best.variants.append(v)
-                self._index(v, best)
-            out[v.id] = Assignment(best.id, round(score, 4))
-            for a in out.values():
-                if a.excerpt_of == own.id:
-                    a.excerpt_of = best.id
+            out[v.id] = self._join(v, best, score)
+            moved[own.id] = best.id
+        for a in out.values():  # an excerpt of an emptied statement is one of where its quote went
+            if a.excerpt_of in moved:
+                a.excerpt_of = moved[a.excerpt_of]
 
     def seed(self, wordings: list[tuple[str, str, str | None]], size: int, count_words: bool = True) -> int:
         """Restore a statement built before: its leader and the variants new wordings are compared
@@ -285,7 +282,7 @@ class Clusterer:
         best, best_score, excerpt_of = None, 0.0, None
         for c in sorted(self._candidates(v)):
             s = self.statements[c]
-            compared = [s.leader, *s.variants[1:1 + MAX_VARIANTS_COMPARED]]
+            compared = s.variants  # the leader first, then at most MAX_VARIANTS_COMPARED others
             if c == exclude or s.size < min_size or not any(_may_match(v, other) for other in compared):
                 continue
             if is_excerpt(v, s.leader):
@@ -298,6 +295,15 @@ class Clusterer:
                 best, best_score = s, score
         return best, best_score, excerpt_of
 
+    def _join(self, v: Variant, statement: Statement, score: float) -> Assignment:
+        """Put ``v`` into ``statement``; it becomes a compared variant while there is room."""
+        statement.size += 1
+        self.exact[(v.speaker, v.norm)] = statement.id
+        if len(statement.variants) < 1 + MAX_VARIANTS_COMPARED:
+            statement.variants.append(v)
+            self._index(v, statement)  # the words of a compared variant find the statement too
+        return Assignment(statement.id, round(score, 4))
+
     def _place(self, v: Variant) -> Assignment:
         key = (v.speaker, v.norm)
         if key in self.exact:
@@ -306,12 +312,7 @@ class Clusterer:
             return Assignment(s.id, 1.0)
         best, best_score, excerpt_of = self._best(v)
         if best is not None and best_score >= self.threshold:
-            best.size += 1
-            self.exact[key] = best.id
-            if len(best.variants) < 1 + MAX_VARIANTS_COMPARED:
-                best.variants.append(v)
-                self._index(v, best)  # the words of a compared variant find the statement too
-            return Assignment(best.id, round(best_score, 4))
+            return self._join(v, best, best_score)
         s = self._new_statement(v)
         self.exact[key] = s.id
         self._index(v, s)

@@ -14,7 +14,6 @@ from typing import Iterable, Iterator
 from .extract import ARTICLE_BATCH, Extractor
 from .model import Article, Quote
 
-BATCH = ARTICLE_BATCH  # articles a worker extracts at a time
 
 
 def default_workers() -> int:
@@ -32,7 +31,7 @@ def _extract(model: str, batch: list[Article]) -> list[tuple[Article, list[Quote
 
 def _batches(articles: Iterable[Article]) -> Iterator[list[Article]]:
     it = iter(articles)
-    while batch := list(islice(it, BATCH)):
+    while batch := list(islice(it, ARTICLE_BATCH)):
         yield batch
 
 
