@@ -298,8 +298,8 @@ def find_speech(doc: Doc, offset: int, quoted: Callable[[int], bool]) -> list[Sp
             found.extend(_in_his_opinion(tok, offset, text))
         elif _is_speech_verb(tok):
             found.extend(_verb(tok, offset, text, quoted))
-        elif tok.text in (":", ",") and tok.i + 1 < len(doc) and doc[tok.i + 1].is_quote:
-            found.extend((tok.text == ":" and _name_colon(tok, offset)) or _subject_before_quote(tok, offset))
+        elif tok.text in (":", ",", "):") and tok.i + 1 < len(doc) and doc[tok.i + 1].is_quote:
+            found.extend((tok.text != "," and _name_colon(tok, offset)) or _subject_before_quote(tok, offset))
         elif _pos(tok) == "VERB":
             found.extend(_subject_after_quote(tok, offset))
     return found
@@ -436,14 +436,34 @@ def _verb(verb: Token, offset: int, text: str, quoted: Callable[[int], bool]) ->
 
 
 def _name_colon(colon: Token, offset: int) -> list[Speech]:
-    """'David Wasserman: "Indiana ..."': a name and a colon introduce a quote."""
-    before = colon.doc[colon.i - 1] if colon.i else None
-    if before is None or before.ent_type_ != "PERSON":
+    """'David Wasserman: "Indiana ..."', 'Rep. Trey Gowdy (R-S.C.): "..."': a name, standing alone
+    before a colon, introduces a quote. A name inside a clause is not the speaker ('Trump said of
+    Rubio:', 'McConnell delivered a message to Trump:'); of two names ('Frank Newport and Jim
+    Harter:'), the first speaks."""
+    i = colon.i - 1
+    if colon.text == "):" or (i >= 0 and colon.doc[i].text == ")"):  # spaCy keeps "):" as one token
+        while i >= 0 and colon.doc[i].text != "(":
+            i -= 1
+        i -= 1
+    if i < 0:
+        return []
+    name = colon.doc[i]
+    if name.ent_type_ != "PERSON":
         return []  # "told CNN:" names the outlet, not the speaker
-    mention = mention_of(before, offset)
+    while name.dep_ == "conj" and name.head.ent_type_ == "PERSON" and name.head.i < name.i:
+        name = name.head
+    ent = _entity(name)
+    first = ent.start if ent is not None else name.left_edge.i
+    for tok in reversed(colon.doc[colon.sent.start:first]):
+        if tok.text in ("-", "—", "–") or "\n" in tok.text:
+            break
+        if _pos(tok) in ("VERB", "AUX"):
+            return []
+    mention = mention_of(name, offset)
     if mention is None or mention.kind not in ("name", "organization"):
         return []
-    return [Speech(":", offset + colon.idx, offset + colon.idx + 1, mention, None, "name_colon")]
+    at = offset + colon.idx + len(colon.text) - 1
+    return [Speech(":", at, at + 1, mention, None, "name_colon")]
 
 
 def _subject_after_quote(verb: Token, offset: int) -> list[Speech]:

@@ -220,6 +220,25 @@ def test_name_and_colon_introduce_a_quote(quotes_in):
     assert (q.speaker, q.rule) == ("David Wasserman", "name_colon_quote")
 
 
+def test_a_name_with_its_affiliation_before_a_colon(quotes_in):
+    q = only(quotes_in('Rep. Trey Gowdy (R-S.C.): "Who told you that 90 percent of your e-mails were in the system?"'))
+    assert (q.speaker, q.rule) == ("Trey Gowdy", "name_colon_quote")
+
+
+def test_of_two_names_before_a_colon_the_first_speaks(quotes_in):
+    q = only(quotes_in('POLLS TOO EARLY - Mark Blumenthal and Jon Cohen: "The polls just ended too early."'))
+    assert q.speaker == "Mark Blumenthal"
+
+
+def test_a_name_inside_the_clause_before_a_colon_is_not_the_speaker(quotes_in):
+    q = only(quotes_in('Nelson Diaz, a former boss of Mr. Rubio, said of Marco Rubio: '
+                       '"He is American 100 percent, but he is very in touch with his Cuban background."'))
+    assert (q.speaker, q.rule) == ("Nelson Diaz", "cue_then_quote")
+    q = only(quotes_in('Senate Majority Leader Mitch McConnell delivered a blunt message to Donald Trump: '
+                       '"It is time to quit attacking various people and get on message."'))
+    assert q.speaker == "Mitch McConnell"
+
+
 def test_a_quote_opening_a_paragraph_continues_reported_speech_above(quotes_in):
     quotes = quotes_in("Douglas Schoen said on Monday that superdelegates may reconsider their support.\n\n"
                        '"A Sanders win in California would powerfully underscore the doubts."')
