@@ -12,7 +12,7 @@ reiterate repeat complain allege charge counter concede testify disclose reveal 
 caution point continue describe sum summarize summarise underline underscore retort quip
 joke boast pledge assure inform urge recount explain recommend propose ask call accuse
 yell shout scream exclaim whisper chant remember apologize apologise lament opine muse plead
-criticize criticise praise blast speak interject
+criticize criticise praise blast speak interject scoff bark fume surmise elaborate exhort react
 """.split())
 # Verbs whose reported content is a frame of objects: "called the actions lawful", "called for
 # a ban", "described it as a disaster", "accused him of lying", "urged them to vote".

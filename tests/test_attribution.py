@@ -173,6 +173,12 @@ def test_a_reply_shot_back_is_speech(quotes_in):
     assert (q.speaker, q.rule, q.cue) == ("Hillary Clinton", "cue_then_quote", "shot back")
 
 
+def test_verbs_of_manner_frame_speech(quotes_in):
+    for verb in ("scoffed", "barked", "fumed", "surmised", "reacted"):
+        q = only(quotes_in(f'"Silly boys acting like they have never seen a girl before," {verb} Arianna Gil.'))
+        assert (q.speaker, q.cue) == ("Arianna Gil", verb)
+
+
 def test_subject_before_quote_without_a_speech_verb(quotes_in):
     q = only(quotes_in('When Wallace died in 1998, President Bill Clinton released the following statement: '
                        '"Hillary and I offer our condolences to his family."'))
