@@ -337,8 +337,9 @@ def _resolve(article: Article, events: list[_Event], people: People, cues: list[
             cue = None if here or ev.words < MIN_UNATTRIBUTED_WORDS else _paragraph_cue(ev, cues, bounds)
             if cue is not None:
                 ev.cue, ev.rule = cue, "paragraph_cue"
-            elif here or spoken and ev.opens_paragraph and ev.paragraph == previous_paragraph + 1 \
-                    and ev.words >= MIN_UNATTRIBUTED_WORDS:
+            elif here or spoken and ev.opens_paragraph and ev.words >= MIN_UNATTRIBUTED_WORDS and (
+                    ev.paragraph == previous_paragraph + 1 or ev.paragraph == previous_paragraph + 2
+                    and _about(previous, article.text, bounds[previous_paragraph + 1])):
                 quote = _quote(article, ev, previous.speaker, previous.speaker_kind, None, "previous_quote")
                 quote.speaker_mention = previous.speaker_mention
                 quotes.append(quote)
@@ -355,6 +356,17 @@ def _resolve(article: Article, events: list[_Event], people: People, cues: list[
         if ev.type == "direct" or who.name is not None:
             previous, previous_paragraph = quote, ev.paragraph
     return quotes
+
+
+def _about(speaker: Quote, text: str, para: tuple[int, int]) -> bool:
+    """True when a paragraph opens on the speaker of the quote before it ('Howard continued his
+    remarks.', 'She pauses.'): a quote opening the next paragraph goes on from that speaker."""
+    opening = text[para[0]:para[1]].split()[:3]
+    words = [w.strip(".,;:'’s").lower() for w in opening]
+    if speaker.speaker_kind == "person" and words[:1] in (["he"], ["she"]):
+        return True
+    surname = (speaker.speaker or "").split()[-1:]
+    return bool(surname) and surname[0].lower() in words
 
 
 def _speech_like(text: str, words: int) -> bool:

@@ -51,6 +51,21 @@ def test_next_paragraph_opening_with_a_quote_continues(quotes_in):
     assert quotes[1].rule == "continues_previous_quote"
 
 
+def test_a_quote_continues_across_a_paragraph_about_its_speaker(quotes_in):
+    quotes = quotes_in('"He has a lot of the appeal Reagan had to Democrats," Richard Viguerie notes.\n\n'
+                       "Viguerie is upbeat about the senator's chances in November.\n\n"
+                       '"Not only can he win in November, he is the one with the best chance of winning."')
+    assert [(q.speaker, q.rule) for q in quotes] == [("Richard Viguerie", "quote_then_cue"),
+                                                     ("Richard Viguerie", "continues_previous_quote")]
+
+
+def test_a_paragraph_about_someone_else_ends_the_continuation(quotes_in):
+    quotes = quotes_in('"He has a lot of the appeal Reagan had to Democrats," Richard Viguerie notes.\n\n'
+                       "Polls in Iowa have been tightening since the debate last week.\n\n"
+                       '"Not only can he win in November, he is the one with the best chance of winning."')
+    assert [q.speaker for q in quotes] == ["Richard Viguerie", None]
+
+
 def test_paragraph_cue(quotes_in):
     q = only(quotes_in('Gene Sperling said it at a recent event in Iowa. "I think the American people '
                        'are capable of understanding that things got better."'))
