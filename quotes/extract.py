@@ -84,7 +84,10 @@ def parse_plan(text: str) -> tuple[list[_Paragraph], list[tuple[str, tuple[_Para
         para = _Paragraph(lo, hi)
         paras.append(para)
         spans = list(sentences(text, lo, min(hi, lo + MAX_PARAGRAPH_CHARS)))
-        keep = [bool(CUE_RE.search(text, a, b)) for a, b in spans]
+        # A sentence that holds a quote mark or a cue; and one that ends its paragraph on a colon,
+        # which may introduce a quote in the next ('... issued the following statement:').
+        keep = [bool(CUE_RE.search(text, a, b)) or (i == len(spans) - 1 and text[a:b].rstrip().endswith(":"))
+                for i, (a, b) in enumerate(spans)]
         for i, (a, b) in enumerate(spans):
             if keep[i] and i and STATED_BY_RE.match(text, a, b):
                 keep[i - 1] = True

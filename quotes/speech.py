@@ -298,11 +298,18 @@ def find_speech(doc: Doc, offset: int, quoted: Callable[[int], bool]) -> list[Sp
             found.extend(_in_his_opinion(tok, offset, text))
         elif _is_speech_verb(tok):
             found.extend(_verb(tok, offset, text, quoted))
-        elif tok.text in (":", ",", "):") and tok.i + 1 < len(doc) and doc[tok.i + 1].is_quote:
+        elif tok.text in (":", ",", "):") and _opens_quote(tok):
             found.extend((tok.text != "," and _name_colon(tok, offset)) or _subject_before_quote(tok, offset))
         elif _pos(tok) == "VERB":
             found.extend(_subject_after_quote(tok, offset))
     return found
+
+
+def _opens_quote(punct: Token) -> bool:
+    """True when a quote mark follows, or a colon ends the parsed text (the quote opens the
+    next paragraph: 'Trump issued the following statement:')."""
+    rest = [t for t in punct.doc[punct.i + 1:] if not t.is_space]
+    return rest[0].is_quote if rest else punct.text != ","
 
 
 def _is_speech_verb(tok: Token) -> bool:
@@ -487,7 +494,7 @@ def _subject_before_quote(punct: Token, offset: int) -> list[Speech]:
     before = [t for t in punct.sent if t.i < punct.i]
     if any(_is_speech_verb(t) for t in before):
         return []  # a speech verb frames the quote itself
-    clauses = [(t, c) for t in before if _pos(t) == "VERB" and punct.i - t.i <= MAX_VERB_TO_QUOTE
+    clauses = [(t, c) for t in before if _pos(t) == "VERB" and (punct.i - t.i <= MAX_VERB_TO_QUOTE or punct.head == t)
                for c in t.children if c.dep_ == "nsubj" and c.i < t.i]
     if not clauses:
         return []

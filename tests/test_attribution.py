@@ -200,6 +200,18 @@ def test_subject_before_quote_without_a_speech_verb(quotes_in):
     assert (q.speaker, q.rule) == ("Bill Clinton", "subject_before_quote")
 
 
+def test_subject_before_a_quote_that_opens_the_next_paragraph(quotes_in):
+    q = only(quotes_in('In response, Republican presidential nominee Donald Trump issued the following statement:\n\n'
+                       '"Our prayers are with all those affected by the horrible attacks in Munich."'))
+    assert (q.speaker, q.rule) == ("Donald Trump", "subject_before_quote")
+
+
+def test_subject_of_a_long_clause_ending_at_the_quote(quotes_in):
+    q = only(quotes_in('Earlier this week, Hillary Clinton shared a bit of her anxiety with an audience at a '
+                       'fundraiser in the Hamptons, "I do not know which Donald Trump will show up."'))
+    assert (q.speaker, q.rule) == ("Hillary Clinton", "subject_before_quote")
+
+
 def test_a_speech_verb_in_the_sentence_wins_over_the_subject_before_the_quote(quotes_in):
     q = only(quotes_in('Maria Lopez told reporters as Governor Tom Wolf watched, "The talks went well."'))
     assert (q.speaker, q.rule) == ("Maria Lopez", "cue_then_quote")
