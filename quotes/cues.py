@@ -56,7 +56,8 @@ TITLES_RE = re.compile(
     re.IGNORECASE,
 )
 
-IRREGULAR_FORMS = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "shoot": ["shot"]}
+IRREGULAR_FORMS = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "shoot": ["shot"],
+                   "speak": ["spoke", "spoken"]}
 
 
 def verb_forms(lemma: str) -> set[str]:

@@ -287,6 +287,8 @@ def test_verbs_that_frame_their_content_with_objects(quotes_in):
     assert urged.text == "to wait for the outcome of the summit" and urged.speaker == "Dmitry Peskov"
     clause = only(quotes_in("Hillary Clinton is calling for the United States to step up military efforts."))
     assert (clause.rule, clause.text) == ("verb_object_frame", "the United States to step up military efforts")
+    spoke = only(quotes_in("Martin O'Malley spoke of a recent visit to a mosque in Northern Virginia."))
+    assert (spoke.rule, spoke.text) == ("verb_object_frame", "a recent visit to a mosque in Northern Virginia")
 
 
 def test_a_speech_verb_coordinated_inside_a_reported_clause_ends_it(quotes_in):
