@@ -184,10 +184,7 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
         role = role[4:] if role.lower().startswith("the ") else role
         return Mention(offset + ent.start_char, offset + ent.end_char, ent.text, "name",
                        role if role_key(role) else None)
-    words = [t for t in tok.subtree if t.dep_ not in ("appos", "relcl", "acl", "punct", "cc", "conj")
-             or t.i < tok.i]
-    words = [t for t in words if not (t.dep_ == "punct" and t.i < tok.i)]
-    span = _chars(words, offset, tok.doc.text)
+    span = _chars(_noun_phrase(tok), offset, tok.doc.text)
     if span is None:
         return None
     text = tok.doc.text[span[0] - offset:span[1] - offset]
@@ -204,6 +201,21 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
     else:
         return None
     return Mention(span[0], span[1], text, kind)
+
+
+def _noun_phrase(noun: Token) -> list[Token]:
+    """A noun with its modifiers, without what follows it in appositions, relative clauses and
+    coordinations: "Republican lawmakers" of "Republican lawmakers, who are close to ..."."""
+    cut = {t.i for d in noun.subtree if d.i > noun.i and d.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj")
+           for t in d.subtree}
+    words = [t for t in noun.subtree if t.i not in cut and not (t.dep_ == "punct" and t.i < noun.i)]
+    k = next(j for j, t in enumerate(words) if t.i == noun.i)
+    lo, hi = k, k
+    while lo > 0 and words[lo - 1].i == words[lo].i - 1:
+        lo -= 1
+    while hi + 1 < len(words) and words[hi + 1].i == words[hi].i + 1:
+        hi += 1
+    return words[lo:hi + 1]
 
 
 def _depth(tok: Token, ancestor: Token) -> int:

@@ -34,3 +34,9 @@ def test_an_official_of_a_named_organisation_speaks_for_it(quotes_in):
                        'the content of these documents."')
     assert speakers(quotes) == [("State Department", "organization")]
 
+
+
+def test_a_group_is_named_without_its_relative_clause(quotes_in):
+    quotes = quotes_in("Republican lawmakers, who are close to many of the industries that oppose the new "
+                       "rule, said it would cost jobs.")
+    assert speakers(quotes) == [("Republican lawmakers", "group")]
