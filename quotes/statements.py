@@ -46,6 +46,10 @@ NEGATING_WORDS = frozenset("fail fails failed failing lack lacks lacked lacking 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 # A comma joins digits only as a thousands separator: "(3,5)" is two numbers, "3,500" one.
 NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# Digits glued to letters belong to a name, not a quantity: "COVID-19", "G7", "F-35".
+NAME_DIGITS_RE = re.compile(r"(?<![\d.,])\b[^\W\d_]+-?\d+\b")
+# Thousands that a translation spaces: "140, 000", "12 500" (a plain or a no-break space).
+SPACED_THOUSANDS_RE = re.compile(r"\b(\d{1,3})(?:, | |\u00a0|\u202f)(\d{3})\b")
 # Spelled numbers a translation may write as words ("for six months"); not "one" (no one, the one).
 NUMBER_WORDS = {w: str(n) for n, w in enumerate(
     "two three four five six seven eight nine ten eleven twelve".split(), start=2)} | {
@@ -89,10 +93,17 @@ class Variant:
         norm = normalise(text)
         toks = norm.split()
         content = frozenset(_stem(w) for w in toks if w not in STOPWORDS)
-        numbers = frozenset([n.replace(",", "") for n in NUMBER_RE.findall(text)]
-                            + [NUMBER_WORDS[w] for w in toks if w in NUMBER_WORDS])
+        numbers = frozenset(_numbers(text) + [NUMBER_WORDS[w] for w in toks if w in NUMBER_WORDS])
         negated = any(w in NEGATIONS or w in NEGATING_WORDS or w.endswith("n't") for w in toks)
         return cls(id, text, norm, content, numbers, negated, speaker)
+
+
+def _numbers(text: str) -> list[str]:
+    """The quantities a wording states, written one way: "140, 000" and "140,000" are 140000,
+    "8.00" is 8; the 19 of "COVID-19" is no quantity."""
+    text = SPACED_THOUSANDS_RE.sub(r"\1,\2", NAME_DIGITS_RE.sub(" ", text))
+    found = [n.replace(",", "") for n in NUMBER_RE.findall(text)]
+    return [n.rstrip("0").rstrip(".") if "." in n else n for n in found]
 
 
 def similarity(a: Variant, b: Variant) -> float:

@@ -51,6 +51,20 @@ def test_a_comma_between_digits_is_a_thousands_separator_only_before_three_digit
                           "The fire destroyed 3,600 hectares of forest near the town")) == 2
 
 
+def test_one_quantity_written_two_ways_is_the_same_number():
+    assert len(statements('"It threatens a source of drinking water for 140,000 people," he said.',
+                          '"It threatens the source of drinking water for 140, 000 people," he said.')) == 1
+    assert len(statements("The shop opens at 8.00 on Saturday in the town centre",
+                          "The shop opens at 8 on Saturday in the town centre")) == 1
+
+
+def test_digits_in_a_name_are_no_quantity():
+    assert len(statements("Not every sportsman contracting COVID-19 comes clean about it to the club",
+                          "Not every sportsman contracting the coronavirus comes clean about it to the club")) == 1
+    assert len(statements("The G7 will lend Belarus 600 million dollars this year",
+                          "The G7 will lend Belarus 500 million dollars this year")) == 2
+
+
 # Two free translations of one sentence (the first placed first, being the longest) and a
 # closer one that joins the second: only a second look brings the first in.
 FREE_FIRST = ("The police are still investigating the man who was detained on Sunday evening close to the "
