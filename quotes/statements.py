@@ -7,20 +7,24 @@ statements already there (incremental by construction):
 2. Candidate statements come from blocking: the rarest words of a quote that other wordings
    hold too (names, numbers, rare terms) look up the statements whose wordings hold them; with
    speakers known, only statements of the same speaker (or of an unknown one) are candidates.
-3. A candidate is scored by two scorers (rapidfuzz's character ratio, and the overlap of the word
-   sets) against its leader and a few of its variants; the quote joins the best statement over
-   the threshold, else it leads a new one.
+3. A candidate is scored against its leader and a few of its variants by several scorers
+   (rapidfuzz's character, token-set and token-sort ratios, the overlap of the content words,
+   the ratio of the lengths), which a logistic model fitted on wmt21-de-en combines into the
+   probability that two wordings are one statement (``scripts/fit_similarity``); the quote
+   joins the best statement over the threshold, else it leads a new one.
 4. Guards: never join when the numbers differ or one wording is negated and the other is not.
 5. A quote whose words all stand in a much longer quote is an excerpt of it: linked, not merged.
 6. A second look: a quote of the batch still alone once the batch is placed moves into a
    statement of several wordings that it matches (the wordings that would have joined it came
    later and each went elsewhere). Statements are never merged.
 
-With an :class:`~quotes.semantic.Embedder` (optional), a third scorer joins: the cosine of
-sentence vectors, which also brings the statements whose leaders are nearest as candidates.
+With an :class:`~quotes.semantic.Embedder` (optional), one more scorer joins (with its own
+fitted weights): the cosine of sentence vectors, which also brings the statements whose leaders
+are nearest as candidates.
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -54,7 +58,12 @@ SPACED_THOUSANDS_RE = re.compile(r"\b(\d{1,3})(?:, | |\u00a0|\u202f)(\d{3})\b")
 NUMBER_WORDS = {w: str(n) for n, w in enumerate(
     "two three four five six seven eight nine ten eleven twelve".split(), start=2)} | {
     "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60"}
-SIMILARITY = 0.52  # tuned on wmt21-de-en (cs-en does not yet confirm it: see README)
+# The logistic model over the scorers of ``scorers``: the intercept, then a weight for each
+# scorer, fitted by scripts/fit_similarity on wmt21-de-en; with the semantic scorer, the cosine
+# has the last weight.
+LEXICAL_WEIGHTS = (-22.19, 9.01, 2.11, 2.82, 7.62, 9.37)
+SEMANTIC_WEIGHTS = (-22.46, 9.16, 0.96, 2.16, 6.14, 9.06, 3.75)
+SIMILARITY = 0.3  # the probability a wording needs to join; chosen on wmt21-de-en (see README)
 BLOCK_WORDS = 4  # rarest words of a quote used to find candidates
 MAX_BLOCK = 50  # statements a blocking word may lead to
 MAX_VARIANTS_COMPARED = 4  # the leader and up to this many other variants of a candidate
@@ -106,15 +115,26 @@ def _numbers(text: str) -> list[str]:
     return [n.rstrip("0").rstrip(".") if "." in n else n for n in found]
 
 
-def similarity(a: Variant, b: Variant) -> float:
-    """Two scorers: the character ratio of the normalised wordings, and the overlap of their
-    content words (shared over the smaller set, to forgive a translation that adds a word)."""
-    if not a.content or not b.content:
-        return fuzz.ratio(a.norm, b.norm) / 100
+def scorers(a: Variant, b: Variant) -> list[float]:
+    """What the model weighs: the character ratio of the normalised wordings, the share of the
+    smaller set of content words found in the other (to forgive a translation that adds a word),
+    the token-set and token-sort ratios (words reordered), and the ratio of the lengths."""
     shared = len(a.content & b.content)
-    overlap = shared / min(len(a.content), len(b.content))
-    jaccard = shared / len(a.content | b.content)
-    return (fuzz.ratio(a.norm, b.norm) / 100 + (overlap + jaccard) / 2) / 2
+    overlap = shared / min(len(a.content), len(b.content)) if a.content and b.content else 0.0
+    lengths = min(len(a.norm), len(b.norm)) / max(len(a.norm), len(b.norm), 1)
+    return [fuzz.ratio(a.norm, b.norm) / 100, overlap, fuzz.token_set_ratio(a.norm, b.norm) / 100,
+            fuzz.token_sort_ratio(a.norm, b.norm) / 100, lengths]
+
+
+def combine(values: list[float], weights: tuple[float, ...]) -> float:
+    """The logistic model's probability for these scorer values."""
+    z = weights[0] + sum(w * v for w, v in zip(weights[1:], values))
+    return 1 / (1 + math.exp(-z))
+
+
+def similarity(a: Variant, b: Variant) -> float:
+    """How likely two wordings are one statement, from the lexical scorers alone."""
+    return combine(scorers(a, b), LEXICAL_WEIGHTS)
 
 
 def compatible(a: Variant, b: Variant) -> bool:
@@ -262,10 +282,9 @@ class Clusterer:
         return s
 
     def _score(self, a: Variant, b: Variant) -> float:
-        score = similarity(a, b)
         if a.vector is not None and b.vector is not None:
-            score = (1 - semantic.WEIGHT) * score + semantic.WEIGHT * float(a.vector @ b.vector)
-        return score
+            return combine(scorers(a, b) + [float(a.vector @ b.vector)], SEMANTIC_WEIGHTS)
+        return similarity(a, b)
 
     def _candidates(self, v: Variant) -> set[int]:
         """Statements sharing one of the quote's rarest words: of its speaker or of no known
