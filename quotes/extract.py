@@ -365,7 +365,7 @@ def _about(speaker: Quote, text: str, para: tuple[int, int]) -> bool:
     """True when a paragraph opens on the speaker of the quote before it ('Howard continued his
     remarks.', 'She pauses.'): a quote opening the next paragraph goes on from that speaker."""
     opening = text[para[0]:para[1]].split()[:3]
-    words = [w.strip(".,;:'’s").lower() for w in opening]
+    words = [re.sub(r"['’]s$", "", w.strip(".,;:!?")).lower() for w in opening]  # "Howard's" is Howard
     if speaker.speaker_kind == "person" and words[:1] in (["he"], ["she"]):
         return True
     surname = (speaker.speaker or "").split()[-1:]

@@ -112,7 +112,7 @@ def _numbers(text: str) -> list[str]:
     "8.00" is 8; the 19 of "COVID-19" is no quantity."""
     text = SPACED_THOUSANDS_RE.sub(r"\1,\2", NAME_DIGITS_RE.sub(" ", text))
     found = [n.replace(",", "") for n in NUMBER_RE.findall(text)]
-    return [n.rstrip("0").rstrip(".") if "." in n else n for n in found]
+    return [(n.rstrip("0").rstrip(".") or "0") if "." in n else n for n in found]
 
 
 def scorers(a: Variant, b: Variant) -> list[float]:

@@ -53,7 +53,7 @@ def test_next_paragraph_opening_with_a_quote_continues(quotes_in):
 
 def test_a_quote_continues_across_a_paragraph_about_its_speaker(quotes_in):
     quotes = quotes_in('"He has a lot of the appeal Reagan had to Democrats," Richard Viguerie notes.\n\n'
-                       "Viguerie is upbeat about the senator's chances in November.\n\n"
+                       "Viguerie's mood is upbeat about the senator's chances in November.\n\n"
                        '"Not only can he win in November, he is the one with the best chance of winning."')
     assert [(q.speaker, q.rule) for q in quotes] == [("Richard Viguerie", "quote_then_cue"),
                                                      ("Richard Viguerie", "continues_previous_quote")]
@@ -336,3 +336,10 @@ def test_every_rule_of_the_sieve_has_a_test():
 def test_a_phrase_quoted_in_the_writers_own_clause_is_not_a_statement(quotes_in):
     text = 'The server handled messages later deemed "top secret," Senator John Smith said on Monday.'
     assert [q for q in quotes_in(text) if q.type == "direct"] == []
+
+
+def test_a_surname_ending_in_s_opens_the_paragraph_between(quotes_in):
+    quotes = quotes_in('"Voters want a fighter in the White House," Bernie Sanders said.\n\n'
+                       "Sanders then turned to the question of health care in Vermont.\n\n"
+                       '"We finally have a path to universal health care for every American."')
+    assert [q.speaker for q in quotes] == ["Bernie Sanders", "Bernie Sanders"]
