@@ -234,5 +234,7 @@ def complete_surnames(text: str, people: People) -> None:
         runs = re.finditer(rf"\b([A-Z][a-z]+)(\s+[A-Z]\.)?\s+{re.escape(surname)}\b", text)
         found = [(m.group(), m.start()) for m in runs if m.group(1).casefold() not in NOT_FIRST_NAMES
                  and not TITLES_RE.match(m.group(1) + " ")]
-        if len({full.split()[0] for full, _ in found}) == 1:
+        # News write the full name before the bare surname: "President Trump ... Melania Trump"
+        # does not make the president Melania.
+        if len({full.split()[0] for full, _ in found}) == 1 and found[0][1] < min(person.positions):
             person.full_name = found[0][0]

@@ -88,6 +88,10 @@ def test_a_bare_surname_gets_the_full_name_the_text_gives_once():
     people.add("Clinton", 60)
     complete_surnames("Hillary Clinton and Bill Clinton spoke. Clinton said so.", people)
     assert people.find("Clinton", 60).full_name is None  # two first names: it stays a surname
+    people = People()
+    people.add("Trump", 10)
+    complete_surnames("President Trump left for Asia on Friday; Melania Trump joined him later.", people)
+    assert people.find("Trump", 10).full_name is None  # the full name comes after: another person
 
 
 def test_a_word_that_ner_ran_into_a_name_at_the_start_of_a_sentence_is_dropped():
