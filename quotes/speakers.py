@@ -79,7 +79,10 @@ def parse_name(name: str) -> Name:
     first = translit_key(parts[0].rstrip(".")) if len(parts) > 1 else ""
     initials = [p for p in parts[1:-1] if re.fullmatch(r"(?:[A-Z]\.?){1,3}", p)]
     middle = "".join(c.lower() for p in initials for c in p if c.isalpha())
-    return Name(first, translit_key(parts[-1]), suffix, middle)
+    surname = parts[-1]
+    # A surname of two or three letters is too short to spell the same way twice by chance:
+    # "Ri" (Ri Yong-ho) and "Rye" must not become one key.
+    return Name(first, translit_key(surname) if len(surname) > 3 else fold(surname), suffix, middle)
 
 
 def same_person_name(a: Name, b: Name) -> bool:

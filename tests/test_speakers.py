@@ -58,6 +58,7 @@ APART = [
     ["Sergei Lavrov", "Sergei Ivanov"],
     ["Vladimir Putin", "Vladimir Zhirinovsky"],
     ["Dmitry Medvedev", "Dmitry Peskov"],
+    ["Ri", "Jessica Rye"],
     ["Daniel Martin", "Danielle Martin"],
     ["Ivan Trump", "Ivanka Trump"],
 ]
