@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT.parent / "shared" / "eval"))
 
 from quotes import semantic, statements  # noqa: E402
-from quotes.statements import Clusterer, Variant, combine, scorers  # noqa: E402
+from quotes.statements import Clusterer, Variant, scorers  # noqa: E402
 
 C = 10.0
 MIN_PRECISION = 0.97
