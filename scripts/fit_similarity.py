@@ -96,7 +96,10 @@ def main() -> None:
     parser.add_argument("--semantic", action="store_true", help="fit the model with the cosine (WordLlama)")
     parser.add_argument("--confirm", action="store_true", help="then score wmt21-cs-en once with the fitted model")
     args = parser.parse_args()
-    embedder = semantic.Embedder()  # the hard negatives are the nearest by cosine in both models
+    try:
+        embedder = semantic.Embedder()  # the hard negatives are the nearest by cosine in both models
+    except semantic.SemanticUnavailable as e:
+        sys.exit(f"fit_similarity: {e}")
     de = load("de")
     X, y = training_pairs(de, embedder, args.semantic)
     w = [round(float(x), 2) for x in fit(X, y)]
