@@ -59,8 +59,8 @@ NUMBER_WORDS = {w: str(n) for n, w in enumerate(
     "two three four five six seven eight nine ten eleven twelve".split(), start=2)} | {
     "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60"}
 # The logistic model over the scorers of ``scorers``: the intercept, then a weight for each
-# scorer, fitted by scripts/fit_similarity on wmt21-de-en; with the semantic scorer, the cosine
-# has the last weight.
+# scorer, fitted by scripts/fit_similarity on wmt21-de-en (run it again after changing
+# ``scorers``); with the semantic scorer, the cosine has the last weight.
 LEXICAL_WEIGHTS = (-22.19, 9.01, 2.11, 2.82, 7.62, 9.37)
 SEMANTIC_WEIGHTS = (-22.46, 9.16, 0.96, 2.16, 6.14, 9.06, 3.75)
 SIMILARITY = 0.3  # the probability a wording needs to join; chosen on wmt21-de-en (see README)
