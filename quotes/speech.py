@@ -208,7 +208,7 @@ def _noun_phrase(noun: Token) -> list[Token]:
     coordinations: "Republican lawmakers" of "Republican lawmakers, who are close to ..."."""
     cut = {t.i for d in noun.subtree if d.i > noun.i and d.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj")
            for t in d.subtree}
-    words = [t for t in noun.subtree if t.i not in cut and not (t.dep_ == "punct" and t.i < noun.i)]
+    words = [t for t in noun.subtree if t.i == noun.i or t.i not in cut and not (t.dep_ == "punct" and t.i < noun.i)]
     k = next(j for j, t in enumerate(words) if t.i == noun.i)
     lo, hi = k, k
     while lo > 0 and words[lo - 1].i == words[lo].i - 1:
