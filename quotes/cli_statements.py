@@ -40,7 +40,7 @@ def embedder(wanted: bool) -> semantic.Embedder | None:
 @click.command()
 @click.argument("texts", type=click.Path(exists=True, dir_okay=False))
 @click.option("--threshold", type=click.FloatRange(0, 1), default=None,
-              help=f"Similarity a wording needs to join a statement [default: {SIMILARITY}, "
+              help=f"Probability (of the fitted model) a wording needs to join a statement [default: {SIMILARITY}, "
                    f"{semantic.SIMILARITY} with --semantic].")
 @click.option("--semantic", "use_semantic", is_flag=True,
               help="Add the semantic scorer (WordLlama sentence vectors, bundled; pip install 'quotes[semantic]') "
