@@ -209,13 +209,7 @@ def _noun_phrase(noun: Token) -> list[Token]:
     cut = {t.i for d in noun.subtree if d.i > noun.i and d.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj")
            for t in d.subtree}
     words = [t for t in noun.subtree if t.i == noun.i or t.i not in cut and not (t.dep_ == "punct" and t.i < noun.i)]
-    k = next(j for j, t in enumerate(words) if t.i == noun.i)
-    lo, hi = k, k
-    while lo > 0 and words[lo - 1].i == words[lo].i - 1:
-        lo -= 1
-    while hi + 1 < len(words) and words[hi + 1].i == words[hi].i + 1:
-        hi += 1
-    return words[lo:hi + 1]
+    return next(run for run in _runs(words) if any(t.i == noun.i for t in run))
 
 
 def _depth(tok: Token, ancestor: Token) -> int:
@@ -320,8 +314,8 @@ def find_speech(doc: Doc, offset: int, quoted: Callable[[int], bool]) -> list[Sp
 def _opens_quote(punct: Token) -> bool:
     """True when a quote mark follows, or a colon ends the parsed text (the quote opens the
     next paragraph: 'Trump issued the following statement:')."""
-    rest = [t for t in punct.doc[punct.i + 1:] if not t.is_space]
-    return rest[0].is_quote if rest else punct.text != ","
+    after = next((t for t in punct.doc[punct.i + 1:] if not t.is_space), None)
+    return after.is_quote if after is not None else punct.text != ","
 
 
 def _is_speech_verb(tok: Token) -> bool:
@@ -369,7 +363,7 @@ def _before_second_cue(tokens: list[Token]) -> list[Token]:
     Clinton and calls her ...", what he says is "he respects Clinton"; "calls her" is a cue of
     its own."""
     for k, t in enumerate(tokens):
-        if k > 1 and t.dep_ == "conj" and _pos(t) == "VERB" and speech_lemma(t.lower_) and t.head.i >= tokens[0].i:
+        if k > 1 and t.dep_ == "conj" and _is_speech_verb(t) and t.head.i >= tokens[0].i:
             cut = tokens[:t.left_edge.i - tokens[0].i]
             while cut and (cut[-1].is_punct or cut[-1].dep_ == "cc"):
                 cut.pop()
@@ -518,15 +512,20 @@ def _subject_before_quote(punct: Token, offset: int) -> list[Speech]:
                    "subject_before_quote")]
 
 
-def _longest_run(tokens: list[Token]) -> list[Token]:
-    """The longest run of consecutive tokens: what is left of a clause once a phrase is cut out."""
+def _runs(tokens: list[Token]) -> list[list[Token]]:
+    """The runs of consecutive tokens in ``tokens`` (in order)."""
     runs: list[list[Token]] = []
     for t in tokens:
         if runs and runs[-1][-1].i == t.i - 1:
             runs[-1].append(t)
         else:
             runs.append([t])
-    return max(runs, key=len) if runs else []
+    return runs
+
+
+def _longest_run(tokens: list[Token]) -> list[Token]:
+    """The longest run of consecutive tokens: what is left of a clause once a phrase is cut out."""
+    return max(_runs(tokens), key=len, default=[])
 
 
 def doc_sentence_before(sent: Span) -> Span:

@@ -115,15 +115,17 @@ def _numbers(text: str) -> list[str]:
     return [(n.rstrip("0").rstrip(".") or "0") if "." in n else n for n in found]
 
 
-def scorers(a: Variant, b: Variant) -> list[float]:
+def scorers(a: Variant, b: Variant, cosine: bool = False) -> list[float]:
     """What the model weighs: the character ratio of the normalised wordings, the share of the
     smaller set of content words found in the other (to forgive a translation that adds a word),
-    the token-set and token-sort ratios (words reordered), and the ratio of the lengths."""
+    the token-set and token-sort ratios (words reordered), the ratio of the lengths, and with
+    ``cosine`` the cosine of the sentence vectors (the semantic model's last scorer)."""
     shared = len(a.content & b.content)
     overlap = shared / min(len(a.content), len(b.content)) if a.content and b.content else 0.0
     lengths = min(len(a.norm), len(b.norm)) / max(len(a.norm), len(b.norm), 1)
-    return [fuzz.ratio(a.norm, b.norm) / 100, overlap, fuzz.token_set_ratio(a.norm, b.norm) / 100,
-            fuzz.token_sort_ratio(a.norm, b.norm) / 100, lengths]
+    values = [fuzz.ratio(a.norm, b.norm) / 100, overlap, fuzz.token_set_ratio(a.norm, b.norm) / 100,
+              fuzz.token_sort_ratio(a.norm, b.norm) / 100, lengths]
+    return values + [float(a.vector @ b.vector)] if cosine else values
 
 
 def combine(values: list[float], weights: tuple[float, ...]) -> float:
@@ -283,7 +285,7 @@ class Clusterer:
 
     def _score(self, a: Variant, b: Variant) -> float:
         if a.vector is not None and b.vector is not None:
-            return combine(scorers(a, b) + [float(a.vector @ b.vector)], SEMANTIC_WEIGHTS)
+            return combine(scorers(a, b, cosine=True), SEMANTIC_WEIGHTS)
         return similarity(a, b)
 
     def _candidates(self, v: Variant) -> set[int]:

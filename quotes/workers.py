@@ -15,7 +15,6 @@ from .extract import ARTICLE_BATCH, Extractor
 from .model import Article, Quote
 
 
-
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 

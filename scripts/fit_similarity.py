@@ -51,18 +51,14 @@ def training_pairs(rows: list[dict], embedder: semantic.Embedder, with_cosine: b
     rng = random.Random(0)
     cosines = vectors @ vectors.T
     X, y = [], []
-
-    def features(a: Variant, b: Variant) -> list[float]:
-        return scorers(a, b) + ([float(a.vector @ b.vector)] if with_cosine else [])
-
     for i in range(0, len(variants), 3):
         same = [j for j in range(len(variants)) if cluster[j] == cluster[i] and j != i]
         for j in rng.sample(same, min(POSITIVES, len(same))):
-            X.append(features(variants[i], variants[j]))
+            X.append(scorers(variants[i], variants[j], with_cosine))
             y.append(1.0)
         nearest = [j for j in np.argsort(-cosines[i])[:NEAREST] if cluster[j] != cluster[i]][:NEGATIVES]
         for j in nearest:
-            X.append(features(variants[i], variants[j]))
+            X.append(scorers(variants[i], variants[j], with_cosine))
             y.append(0.0)
     return np.array(X), np.array(y)
 
