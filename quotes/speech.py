@@ -406,7 +406,8 @@ def _content_of(verb: Token, offset: int, text: str) -> tuple[tuple[int, int] | 
 
 def _parenthetical(verb: Token) -> list[list[Token]]:
     """'The hashtag, he said, was even more popular': a cue set off by commas inside the sentence it
-    reports. Like an interrupted quote, each side is a piece of its own, with the same speaker."""
+    reports. Like an interrupted quote, each side is a piece of its own, with the same speaker;
+    after a circumstance ("Still, he said, ...") only what follows the cue is."""
     if verb.dep_ != "parataxis":
         return []
     doc, sent = verb.doc, verb.sent
@@ -419,7 +420,7 @@ def _parenthetical(verb: Token) -> list[list[Token]]:
         after.pop()
     inside = {t.i for t in before}
     if all(t.dep_ in NOT_CONTENT for t in before if t.head.i not in inside or t.head.i == t.i):
-        return []  # "In a statement, an official said, ...": a circumstance, not a piece of what was said
+        return [after]  # "Still, he said, ...": a circumstance, not a piece of what was said
     return [before, after]
 
 

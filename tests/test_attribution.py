@@ -231,6 +231,13 @@ def test_a_cue_set_off_by_commas_splits_reported_speech_into_two_pieces(quotes_i
                       ("was even more popular, with 6.7 million posts", "Christopher Abboud", "parenthetical")]
 
 
+def test_a_cue_set_off_by_commas_after_a_circumstance_reports_what_follows_it(quotes_in):
+    quotes = quotes_in("Senator Ann Moore spoke to voters in Ohio. Still, she said, the state has to decide "
+                       "who gets the money.")
+    pieces = [(q.text, q.speaker) for q in quotes if q.rule == "parenthetical"]
+    assert pieces == [("the state has to decide who gets the money", "Ann Moore")]
+
+
 def test_a_speech_verb_inside_the_content_does_not_make_what_comes_before_it_speech(quotes_in):
     quotes = quotes_in("A major climate group is demanding that the candidates propose a plan.")
     assert [q for q in quotes if q.rule == "clause_then_verb"] == []
