@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from . import __version__
 from .attribution import SpeakerResolver, confidence, frame_cue
 from .cues import CUE_RE
-from .marks import QuoteSpan, find_quote_spans, paragraphs, sentence_end, sentences
+from .marks import MARK_RE, QuoteSpan, find_quote_spans, paragraphs, sentence_end, sentences
 from .model import Article, Quote
 from .names import People, collect_from_text, complete_surnames
 from .speech import Mention, Speech, find_speech, headline_speech, role_of
@@ -34,6 +34,8 @@ TITLE_SMALL_WORDS = frozenset("a an the and or nor but of in on at to for with b
 MIN_REPORTED_WORDS = 2
 MIN_CONTINUING_WORDS = 4  # a shorter quote right after a speaker's quote is more often a scare quote
 QUOTE_IS_CONTENT = 0.6  # a direct quote covering this much of a reported clause is the clause itself
+WORD_RE = re.compile(r"[^\W_]+")
+Offsets = tuple[int, int]  # start and end in the article text
 MAX_PARAGRAPH_CHARS = 20_000  # longer "paragraphs" are tables or dumps: cut them for the parser
 STATED_BY_RE = re.compile(r"(?:This|That|It)\b[^.!?]{0,40}\b(?:stated|said|announced|reported|told)\s+by\b")
 
@@ -165,7 +167,8 @@ def quotes_of(article: Article, paras: list[_Paragraph]) -> list[Quote]:
         if headline is not None:
             cues.append(headline)
     para_bounds = [(p.start, p.end) for p in paras]
-    events = _direct_events(text, spans, cues, para_bounds) + _reported_events(text, spans, cues, para_bounds)
+    reported = [(c, _reported_span(c, spans, text)) for c in cues if c.content is not None]
+    events = _direct_events(text, spans, cues, reported, para_bounds) + _reported_events(text, spans, reported, para_bounds)
     quotes = _resolve(article, events, people, cues, para_bounds)
     _describe_speakers(quotes, people)
     return quotes
@@ -224,12 +227,12 @@ def _paragraph_index(bounds: list[tuple[int, int]], pos: int) -> int:
     return max(bisect.bisect_right([b[0] for b in bounds], pos) - 1, 0)
 
 
-def _direct_events(text: str, spans: list[QuoteSpan], cues: list[Speech],
+def _direct_events(text: str, spans: list[QuoteSpan], cues: list[Speech], reported: list[tuple[Speech, Offsets | None]],
                    bounds: list[tuple[int, int]]) -> list[_Event]:
-    reported = [c for c in cues if c.content is not None]
+    mixed = [where for _, where in reported if where is not None]
     events = []
     for i, span in enumerate(spans):
-        if any(_within(span, c.content) for c in reported):
+        if any(_within(span, c.content) for c, _ in reported) or any(lo <= span.start < hi for lo, hi in mixed):
             continue  # a fragment quoted inside reported speech: part of a mixed quote
         prev_end = spans[i - 1].close_mark + 1 if i and spans[i - 1].close_mark is not None else 0
         next_start = spans[i + 1].open_mark if i + 1 < len(spans) and spans[i + 1].open_mark is not None \
@@ -243,7 +246,7 @@ def _direct_events(text: str, spans: list[QuoteSpan], cues: list[Speech],
             # 'said she was "not only here to do my job" but also...': a quoted fragment inside
             # reported speech makes a mixed quote, from the cue to the end of the clause.
             start = cue.cue_end + len(re.match(r"[\s,]*(?:that\s+)?", text[cue.cue_end:]).group())
-            after = span.close_mark + 1 if span.close_mark is not None else span.end
+            after = _after(span, text)
             ends_sentence = text[span.start:span.end].rstrip()[-1:] in ".!?…"
             end = after if ends_sentence else clause_end(text, after, para[1])
             events.append(_Event(start, end, "mixed", "verb_then_fragment", cue, len(text[start:end].split()), p))
@@ -285,27 +288,70 @@ def _within(span: QuoteSpan, content: tuple[int, int] | None) -> bool:
     return lo <= span.start and span.end <= hi and (span.end - span.start) < QUOTE_IS_CONTENT * (hi - lo)
 
 
-def _content_is_quoted(cue: Speech, spans: list[QuoteSpan]) -> bool:
-    """True when a cue's reported content is really a direct quote, which the cue introduces."""
+def _content_is_quoted(cue: Speech, spans: list[QuoteSpan], text: str) -> bool:
+    """True when a cue's reported content is really a direct quote, which the cue introduces:
+    the clause runs from its opening mark, or quotes fill most of it and none is a fragment of
+    the writer's sentence ('said Fiorina "was personally ... involved"' is mixed)."""
     if cue.content is None:
         return False
     lo, hi = cue.content
-    if any(s.start - 1 <= lo <= s.end for s in spans):
+    if any((s.open_mark if s.open_mark is not None else s.start - 1) <= lo <= s.end for s in spans):
         return True  # the parse ran the clause from inside a direct quote
-    quoted = sum(max(0, min(hi, s.end) - max(lo, s.start)) for s in spans)
-    return quoted >= QUOTE_IS_CONTENT * (hi - lo)
+    inner = [s for s in spans if lo <= s.start < hi]
+    quoted = sum(min(hi, s.end) - s.start for s in inner)
+    if quoted < QUOTE_IS_CONTENT * (hi - lo):
+        return False
+    outside = WORD_RE.findall(_unquoted(text, lo, hi, inner))
+    return len([w for w in outside if w.lower() != "that"]) < 2 or not any(_fragment(text, s) for s in inner)
 
 
-def _reported_events(text: str, spans: list[QuoteSpan], cues: list[Speech],
+def _unquoted(text: str, lo: int, hi: int, inner: list[QuoteSpan]) -> str:
+    """The text of ``lo:hi`` outside the quotes ``inner`` (which start inside it, in order)."""
+    pieces, pos = [], lo
+    for s in inner:
+        pieces.append(text[pos:s.start])
+        pos = max(pos, s.end)
+    return " ".join(pieces + [text[pos:hi]])
+
+
+def _introduced(text: str, span: QuoteSpan) -> bool:
+    """A quote after a colon, comma or dash: a quotation of its own, not words of the sentence."""
+    opening = span.open_mark if span.open_mark is not None else span.start
+    return text[max(0, opening - 4):opening].rstrip()[-1:] in (":", ",", "-", "–", "—")
+
+
+def _fragment(text: str, span: QuoteSpan) -> bool:
+    """A quote that goes on the writer's sentence in lower case ('has "taken every punch"')."""
+    return text[span.start:span.end].lstrip()[:1].islower() and not _introduced(text, span)
+
+
+def _reported_span(cue: Speech, spans: list[QuoteSpan], text: str) -> Offsets | None:
+    """Where a cue's reported content lies as a quote; None when it is really a direct quote. A
+    quote that opens inside it belongs to it, with its closing mark."""
+    if cue.content is None or _content_is_quoted(cue, spans, text):
+        return None
+    lo, hi = cue.content
+    return lo, max([hi, *(_after(s, text) for s in spans if lo <= s.start < hi)])
+
+
+def _after(span: QuoteSpan, text: str) -> int:
+    """Where a quote ends with its closing mark ('' is two characters); its end if the mark is missing."""
+    if span.close_mark is None:
+        return span.end
+    mark = MARK_RE.match(text, span.close_mark)
+    return span.close_mark + (len(mark.group()) if mark else 1)
+
+
+def _reported_events(text: str, spans: list[QuoteSpan], reported: list[tuple[Speech, Offsets | None]],
                      bounds: list[tuple[int, int]]) -> list[_Event]:
     events = []
-    for cue in cues:
-        if cue.content is None or _content_is_quoted(cue, spans):
+    for cue, where in reported:
+        if where is None:
             continue
-        lo, hi = cue.content
+        lo, hi = where
         if len(text[lo:hi].split()) < MIN_REPORTED_WORDS:
             continue  # "is accused of": a preposition left by the parse, not a statement
-        kind = "mixed" if any(lo <= s.start and s.end <= hi for s in spans) else "indirect"
+        kind = "mixed" if any(lo <= s.start < hi for s in spans) else "indirect"
         events.append(_Event(lo, hi, kind, cue.rule, cue, len(text[lo:hi].split()), _paragraph_index(bounds, lo)))
     return events
 

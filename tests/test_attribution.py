@@ -319,11 +319,25 @@ def test_a_name_and_colon_heading_a_paragraph_report_what_was_said(quotes_in):
     assert quotes_in("The Latest: Sanders wins Minnesota Democratic caucuses.") == []
 
 
-def test_quoted_fragment_inside_a_sentence_makes_a_mixed_quote(quotes_in):
+def test_quoted_fragment_inside_what_was_said_makes_a_mixed_quote(quotes_in):
     q = only(quotes_in('Vladimir Putin in his speech mentioned the opportunity "to talk face to face on issues '
                        'of bilateral relations" during the visit.'))
-    assert (q.type, q.rule, q.speaker) == ("mixed", "verb_then_fragment", "Vladimir Putin")
+    assert (q.type, q.rule, q.speaker) == ("mixed", "verb_object", "Vladimir Putin")
     assert q.text == 'the opportunity "to talk face to face on issues of bilateral relations" during the visit'
+
+
+def test_quoted_fragment_after_a_cue_without_content_runs_to_the_clause_end(quotes_in):
+    q = only(quotes_in('Peskov promised reporters "a detailed answer within a week" after the talks.'))
+    assert (q.type, q.rule, q.speaker) == ("mixed", "verb_then_fragment", "Peskov")
+    assert q.text == 'reporters "a detailed answer within a week" after the talks'
+
+
+def test_fragments_filling_most_of_a_reported_clause_are_one_mixed_quote(quotes_in):
+    quotes = quotes_in('In an interview, Anna Petrova, a former adviser, said Ivanov "was personally involved '
+                       'in all that research" and shared in "a great amount of regret."')
+    assert [(q.type, q.speaker) for q in quotes] == [("mixed", "Anna Petrova")]
+    assert quotes[0].text.startswith('Ivanov "was personally')
+    assert quotes[0].text.endswith('"a great amount of regret."')
 
 
 def test_a_long_quote_with_no_cue_is_kept_unattributed(quotes_in):
