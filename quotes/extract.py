@@ -35,6 +35,7 @@ MIN_REPORTED_WORDS = 2
 MIN_CONTINUING_WORDS = 4  # a shorter quote right after a speaker's quote is more often a scare quote
 QUOTE_IS_CONTENT = 0.6  # a direct quote covering this much of a reported clause is the clause itself
 WORD_RE = re.compile(r"[^\W_]+")
+JOINED_CLAUSE_RE = re.compile(r",?\s+(?:and|but)\s+|\s+[-–—]\s+")  # where a clause joined to another begins
 Offsets = tuple[int, int]  # start and end in the article text
 MAX_PARAGRAPH_CHARS = 20_000  # longer "paragraphs" are tables or dumps: cut them for the parser
 STATED_BY_RE = re.compile(r"(?:This|That|It)\b[^.!?]{0,40}\b(?:stated|said|announced|reported|told)\s+by\b")
@@ -249,6 +250,9 @@ def _direct_events(text: str, spans: list[QuoteSpan], cues: list[Speech], report
             after = _after(span, text)
             ends_sentence = text[span.start:span.end].rstrip()[-1:] in ".!?…"
             end = after if ends_sentence else clause_end(text, after, para[1])
+            joined = JOINED_CLAUSE_RE.search(text, after, end)
+            if joined:
+                end = joined.start()  # '"shameful" and called on leaders ...': a clause of its own
             events.append(_Event(start, end, "mixed", "verb_then_fragment", cue, len(text[start:end].split()), p))
             continue
         words = len(text[span.start:span.end].split())

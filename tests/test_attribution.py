@@ -364,3 +364,9 @@ def test_a_surname_ending_in_s_opens_the_paragraph_between(quotes_in):
                        "Sanders then turned to the question of health care in Vermont.\n\n"
                        '"We finally have a path to universal health care for every American."')
     assert [q.speaker for q in quotes] == ["Bernie Sanders", "Bernie Sanders"]
+
+
+def test_a_quoted_fragment_ends_before_a_clause_joined_to_it(quotes_in):
+    q = only(quotes_in('Peskov promised reporters "a detailed answer" and left the room without questions.'))
+    assert (q.type, q.rule, q.speaker) == ("mixed", "verb_then_fragment", "Peskov")
+    assert q.text == 'reporters "a detailed answer"'
