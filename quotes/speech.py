@@ -245,7 +245,10 @@ def _subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     if subjects:
         # "said Army Capt. Christian Pardo" may come out as two subjects: the person is the speaker.
-        return next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
+        subject = next((c for c in subjects if c.ent_type_ == "PERSON"), subjects[0])
+        if verb.dep_ == "relcl" and subject.lower_ in ("who", "that", "which") and verb.head.i != verb.i:
+            return verb.head  # "Dmitry Peskov, who said that ...": the person the clause is about
+        return subject
     # "..., adding that" / "and stressed that": the subject is the head verb's.
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head.i != verb.i:
         head = verb.head

@@ -370,3 +370,8 @@ def test_a_quoted_fragment_ends_before_a_clause_joined_to_it(quotes_in):
     q = only(quotes_in('Peskov promised reporters "a detailed answer" and left the room without questions.'))
     assert (q.type, q.rule, q.speaker) == ("mixed", "verb_then_fragment", "Peskov")
     assert q.text == 'reporters "a detailed answer"'
+
+
+def test_who_in_a_relative_clause_speaks_for_the_person_it_follows(quotes_in):
+    q = only(quotes_in("The plan was backed by Dmitry Peskov, who said that the talks would go on."))
+    assert (q.type, q.speaker, q.text) == ("indirect", "Dmitry Peskov", "that the talks would go on")
