@@ -86,7 +86,7 @@ def frame_cue(text: str, span: QuoteSpan, prev_end: int, next_start: int, para: 
         # Between two pieces of an interrupted quote ('"A," he said, "B."') any cue belongs to both.
         between = prev_end > 0 and before_start == prev_end
         before = [c for c in cues if before_start <= c.cue_start < opening and
-                  (c.content is None or between or _content_is(c, span))]
+                  (c.content is None or between or _content_is(c, span) or c.content[1] <= c.cue_start)]
         if before:
             cue = max(before, key=lambda c: c.cue_start)
             return cue, RULE_OF_CUE_BEFORE.get(cue.rule, "cue_then_quote")

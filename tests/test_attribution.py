@@ -375,3 +375,11 @@ def test_a_quoted_fragment_ends_before_a_clause_joined_to_it(quotes_in):
 def test_who_in_a_relative_clause_speaks_for_the_person_it_follows(quotes_in):
     q = only(quotes_in("The plan was backed by Dmitry Peskov, who said that the talks would go on."))
     assert (q.type, q.speaker, q.text) == ("indirect", "Dmitry Peskov", "that the talks would go on")
+
+
+def test_a_cue_whose_clause_comes_before_it_still_introduces_the_quote_after_it(quotes_in):
+    quotes = quotes_in('The meeting was held at the residence, in keeping with protocol and also, Sanders said, '
+                       '"to make clear that there is no endorsement here."')
+    q = only(quotes, "direct")
+    assert (q.text, q.speaker, q.rule) == ("to make clear that there is no endorsement here.", "Sanders",
+                                           "cue_then_quote")
