@@ -386,7 +386,8 @@ def _resolve(article: Article, events: list[_Event], people: People, cues: list[
             if not (ev.opens_paragraph or text.lstrip()[:1].isupper()):
                 continue  # a fragment with no cue: a scare quote or a title
             spoken = previous is not None and (previous.speaker is not None or previous.speaker_kind is not None)
-            here = spoken and previous_paragraph == ev.paragraph and ev.words >= MIN_CONTINUING_WORDS
+            here = spoken and previous_paragraph == ev.paragraph and (
+                ev.words >= MIN_CONTINUING_WORDS or _own_sentence(article.text, ev.start, ev.end))
             cue = None if here or ev.words < MIN_UNATTRIBUTED_WORDS else _paragraph_cue(ev, cues, bounds)
             if cue is not None:
                 ev.cue, ev.rule = cue, "paragraph_cue"
@@ -420,6 +421,14 @@ def _about(speaker: Quote, text: str, para: tuple[int, int]) -> bool:
         return True
     surname = (speaker.speaker or "").split()[-1:]
     return bool(surname) and surname[0].lower() in words
+
+
+def _own_sentence(text: str, start: int, end: int) -> bool:
+    """A quote that is a sentence of its own ('... said. "Bodies everywhere."'), not a phrase the
+    writer quotes: a capital, a full stop inside the marks and a sentence ended before them."""
+    quote = text[start:end].strip()
+    before = text[max(0, start - 4):start].rstrip(" \"“”'«»„")
+    return quote[:1].isupper() and quote[-1:] in ".!?" and before[-1:] in ".!?"
 
 
 def _speech_like(text: str, words: int) -> bool:

@@ -129,6 +129,8 @@ def role_of(tok: Token, name: list[Token]) -> str | None:
 
 def mention_of(tok: Token, offset: int) -> Mention | None:
     """Describe the speaker that ``tok`` (a subject or the object of "according to") denotes."""
+    if _pos(tok) == "VERB" and tok.text[:1].isupper() and not tok.is_sent_start:
+        return _name_taken_for_a_verb(tok, offset)
     low = POSSESSIVES.get(tok.lower_, tok.lower_)
     if _pos(tok) == "PRON" or low in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_ORG:
         if low in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_ORG:
@@ -201,6 +203,17 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
     else:
         return None
     return Mention(span[0], span[1], text, kind)
+
+
+def _name_taken_for_a_verb(tok: Token, offset: int) -> Mention | None:
+    """'," Trump shot back': a capitalised subject inside the sentence that the tagger read as a
+    verb is a name, with the capitalised words right before it ("Donald Trump")."""
+    first = tok.i
+    while first > tok.sent.start and tok.doc[first - 1].text[:1].isupper() and _pos(tok.doc[first - 1]) == "PROPN":
+        first -= 1
+    name = list(tok.doc[first:tok.i + 1])
+    start, end = name[0].idx, name[-1].idx + len(name[-1])
+    return Mention(offset + start, offset + end, _text(name), "name", role_of(tok, name))
 
 
 def _noun_phrase(noun: Token) -> list[Token]:

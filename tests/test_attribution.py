@@ -383,3 +383,10 @@ def test_a_cue_whose_clause_comes_before_it_still_introduces_the_quote_after_it(
     q = only(quotes, "direct")
     assert (q.text, q.speaker, q.rule) == ("to make clear that there is no endorsement here.", "Sanders",
                                            "cue_then_quote")
+
+
+def test_a_short_quote_that_is_a_sentence_of_its_own_continues_the_speaker(quotes_in):
+    quotes = quotes_in('"There was carnage on the road," Bouhlel said. "Bodies everywhere."')
+    assert [(q.text, q.speaker, q.rule) for q in quotes] == [
+        ("There was carnage on the road,", "Bouhlel", "quote_then_cue"),
+        ("Bodies everywhere.", "Bouhlel", "continues_previous_quote")]

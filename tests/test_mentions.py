@@ -40,3 +40,8 @@ def test_a_group_is_named_without_its_relative_clause(quotes_in):
     quotes = quotes_in("Republican lawmakers, who are close to many of the industries that oppose the new "
                        "rule, said it would cost jobs.")
     assert speakers(quotes) == [("Republican lawmakers", "group")]
+
+
+def test_a_name_the_tagger_reads_as_a_verb_still_speaks(quotes_in):
+    quotes = quotes_in('"Jeb wants to be a tough guy tonight," Trump shot back.')
+    assert [(q.speaker, q.rule) for q in quotes] == [("Trump", "quote_then_cue")]
