@@ -187,7 +187,8 @@ class People:
         return max(holders, key=lambda p: max((x for x in p.positions if x <= position), default=-1))
 
 
-NAME_RUN_RE = re.compile(r"\b(?:[A-Z][\w’'-]*\.?\s+){0,5}[A-Z][\w’'-]+")
+SPACE = r"[ \t\u00a0]+"  # between the words of a name: never a line break
+NAME_RUN_RE = re.compile(rf"\b(?:[A-Z][\w’'-]*\.?{SPACE}){{0,5}}[A-Z][\w’'-]+")
 OF_BEFORE_RE = re.compile(r"\b(?:of|for)(?: the)?\s+$")
 APPOSITIVE_RE = re.compile(r",\s+((?:a|an|the)\s+[^,.;:\"“”]{3,80}?)(?=,|\.)")
 
@@ -231,7 +232,7 @@ def complete_surnames(text: str, people: People) -> None:
         surname = next((f for f in person.forms if f.casefold() == person.surname), None)
         if surname is None:
             continue
-        runs = re.finditer(rf"\b([A-Z][a-z]+)(\s+[A-Z]\.)?\s+{re.escape(surname)}\b", text)
+        runs = re.finditer(rf"\b([A-Z][a-z]+)({SPACE}[A-Z]\.)?{SPACE}{re.escape(surname)}\b", text)
         found = [(m.group(), m.start()) for m in runs if m.group(1).casefold() not in NOT_FIRST_NAMES
                  and not TITLES_RE.match(m.group(1) + " ")]
         # News write the full name before the bare surname: "President Trump ... Melania Trump"

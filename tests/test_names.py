@@ -92,6 +92,10 @@ def test_a_bare_surname_gets_the_full_name_the_text_gives_once():
     people.add("Trump", 10)
     complete_surnames("President Trump left for Asia on Friday; Melania Trump joined him later.", people)
     assert people.find("Trump", 10).full_name is None  # the full name comes after: another person
+    people = People()
+    people.add("Evans", 20)
+    complete_surnames("Photo: Images\n\nEvans said so.", people)
+    assert people.find("Evans", 20).full_name is None  # a caption's last word is no first name
 
 
 def test_a_word_that_ner_ran_into_a_name_at_the_start_of_a_sentence_is_dropped():
