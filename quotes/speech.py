@@ -175,8 +175,10 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
              and tok.is_ancestor(e.root)]
     owner = _org_modifier(tok)
     noun = _singular(low)
-    if owner is not None and noun in SPOKESPEOPLE | PUBLICATIONS:
-        # "a Freedom Partners official", "a New York Times/CBS News survey": the organisation speaks.
+    appositive = any(e.root.dep_ == "appos" and e.root.head.i == tok.i for e in named)
+    if owner is not None and noun in SPOKESPEOPLE | PUBLICATIONS and not appositive:
+        # "a Freedom Partners official", "a New York Times/CBS News survey": the organisation speaks
+        # (unless the official is named: "a spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn").
         return Mention(offset + owner.start_char, offset + owner.end_char, owner.text, "organization")
     if named:
         # The person the noun itself names, not one named inside its modifiers: "governor Howard
@@ -265,6 +267,8 @@ def _subject(verb: Token) -> Token | None:
     # "..., adding that" / "and stressed that": the subject is the head verb's.
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head.i != verb.i:
         head = verb.head
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.i != head.i:
+            head = head.head  # "After suggesting that ..., Mr. Rubio ...": the clause the phrase opens
         # 'X said it was early but added, "..."': the parse hangs "added" under the reported
         # clause, whose subject ("it") is not the speaker; the speaker is the reporting verb's.
         while head.dep_ == "ccomp" and speech_lemma(head.head.lower_) and head.head.i != head.i:

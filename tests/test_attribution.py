@@ -390,3 +390,9 @@ def test_a_short_quote_that_is_a_sentence_of_its_own_continues_the_speaker(quote
     assert [(q.text, q.speaker, q.rule) for q in quotes] == [
         ("There was carnage on the road,", "Bouhlel", "quote_then_cue"),
         ("Bodies everywhere.", "Bouhlel", "continues_previous_quote")]
+
+
+def test_a_phrase_opening_the_sentence_speaks_with_its_subject(quotes_in):
+    q = only(quotes_in("After suggesting on Wednesday that he regretted the insults, Senator Marco Rubio "
+                       "only occasionally disagreed with him."))
+    assert (q.text, q.speaker) == ("that he regretted the insults", "Marco Rubio")

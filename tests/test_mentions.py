@@ -45,3 +45,13 @@ def test_a_group_is_named_without_its_relative_clause(quotes_in):
 def test_a_name_the_tagger_reads_as_a_verb_still_speaks(quotes_in):
     quotes = quotes_in('"Jeb wants to be a tough guy tonight," Trump shot back.')
     assert [(q.speaker, q.rule) for q in quotes] == [("Trump", "quote_then_cue")]
+
+
+def test_a_spokesman_named_in_apposition_speaks_not_his_office(quotes_in):
+    quotes = quotes_in("A Kremlin spokesman, Dmitry Peskov, said the talks were useful.")
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("Dmitry Peskov", "person")]
+
+
+def test_an_unnamed_spokesman_speaks_for_his_office(quotes_in):
+    quotes = quotes_in("A Kremlin spokesman said the talks were useful.")
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("Kremlin", "organization")]
