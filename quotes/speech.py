@@ -129,7 +129,7 @@ def role_of(tok: Token, name: list[Token]) -> str | None:
 
 def mention_of(tok: Token, offset: int) -> Mention | None:
     """Describe the speaker that ``tok`` (a subject or the object of "according to") denotes."""
-    if _pos(tok) == "VERB" and tok.text[:1].isupper() and not tok.is_sent_start:
+    if _pos(tok) == "VERB" and tok.text[:1].isupper() and (not tok.is_sent_start or tok.dep_ in SUBJECTS):
         return _name_taken_for_a_verb(tok, offset)
     low = POSSESSIVES.get(tok.lower_, tok.lower_)
     if _pos(tok) == "PRON" or low in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_ORG:
@@ -208,8 +208,8 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
 
 
 def _name_taken_for_a_verb(tok: Token, offset: int) -> Mention | None:
-    """'," Trump shot back': a capitalised subject inside the sentence that the tagger read as a
-    verb is a name, with the capitalised words right before it ("Donald Trump")."""
+    """'," Trump shot back': a capitalised word inside the sentence, or a subject, that the tagger
+    read as a verb is a name, with the capitalised words right before it ("Donald Trump")."""
     first = tok.i
     while first > tok.sent.start and tok.doc[first - 1].text[:1].isupper() and _pos(tok.doc[first - 1]) == "PROPN":
         first -= 1
