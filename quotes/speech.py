@@ -285,12 +285,17 @@ def _name_beside(verb: Token) -> Token | None:
     lo = verb.i
     while lo > 0 and not doc[lo - 1].is_quote and doc[lo - 1].text not in ("''", "``") and verb.i - lo < 25:
         lo -= 1
-    for tok in doc[lo:verb.i]:
-        if (tok.ent_type_ == "PERSON" or _pos(tok) == "PROPN") and tok.ent_type_ not in NOT_SPEAKERS:
-            end = tok.i
-            while end + 1 < verb.i and _pos(doc[end + 1]) == "PROPN":
-                end += 1
-            return doc[end]
+    names = [tok for tok in doc[lo:verb.i]
+             if (tok.ent_type_ == "PERSON" or _pos(tok) == "PROPN") and tok.ent_type_ not in NOT_SPEAKERS]
+    if names:
+        # After a quote mark, the first name; with no quote before, the nearest ("Mr. Trump's
+        # candidacy, the campaign chief, Paul Manafort, bluntly suggested").
+        people = [t for t in names if t.ent_type_ == "PERSON"]
+        after_quote = lo > 0 and (doc[lo - 1].is_quote or doc[lo - 1].text in ("''", "``"))
+        end = people[-1].i if people and not after_quote else names[0].i
+        while end + 1 < verb.i and _pos(doc[end + 1]) == "PROPN":
+            end += 1
+        return doc[end]
     after = verb.i + 1
     follows_quote = lo == verb.i or all(t.is_punct for t in doc[lo:verb.i])
     if follows_quote and after < len(doc) and (_pos(doc[after]) == "PROPN" or doc[after].ent_type_ == "PERSON") \

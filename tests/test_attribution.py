@@ -396,3 +396,9 @@ def test_a_phrase_opening_the_sentence_speaks_with_its_subject(quotes_in):
     q = only(quotes_in("After suggesting on Wednesday that he regretted the insults, Senator Marco Rubio "
                        "only occasionally disagreed with him."))
     assert (q.text, q.speaker) == ("that he regretted the insults", "Marco Rubio")
+
+
+def test_a_verb_the_parse_leaves_without_subject_takes_the_nearest_person_before_it(quotes_in):
+    q = only(quotes_in("Addressing committee members skeptical about Mr. Trump's candidacy, the campaign "
+                       "chief, Paul Manafort, bluntly suggested that the candidate's style amounted to an act."))
+    assert (q.speaker, q.text) == ("Paul Manafort", "that the candidate's style amounted to an act")
