@@ -278,9 +278,10 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _name_beside(verb: Token) -> Token | None:
-    """A name the parser left unattached to the verb: first after the quote mark before it
-    ('," Gene Sperling, a top adviser, said'), else right after it when the verb follows the
-    quote ('," said David Brock'; after "told" stands the listener, not the speaker)."""
+    """A name the parser left unattached to the verb: the first after the quote mark before it
+    ('," Gene Sperling, a top adviser, said'), the nearest person when no quote mark comes
+    first, else the name right after the verb when it follows the quote ('," said David
+    Brock'; after "told" stands the listener, not the speaker)."""
     doc = verb.doc
     lo = verb.i
     while lo > 0 and not doc[lo - 1].is_quote and doc[lo - 1].text not in ("''", "``") and verb.i - lo < 25:
@@ -288,8 +289,7 @@ def _name_beside(verb: Token) -> Token | None:
     names = [tok for tok in doc[lo:verb.i]
              if (tok.ent_type_ == "PERSON" or _pos(tok) == "PROPN") and tok.ent_type_ not in NOT_SPEAKERS]
     if names:
-        # After a quote mark, the first name; with no quote before, the nearest ("Mr. Trump's
-        # candidacy, the campaign chief, Paul Manafort, bluntly suggested").
+        # "Mr. Trump's candidacy, the campaign chief, Paul Manafort, bluntly suggested": the nearest.
         people = [t for t in names if t.ent_type_ == "PERSON"]
         after_quote = lo > 0 and (doc[lo - 1].is_quote or doc[lo - 1].text in ("''", "``"))
         end = people[-1].i if people and not after_quote else names[0].i
