@@ -21,7 +21,7 @@ def _check_url(url: str) -> str:
 @click.option("--out", "folder", type=click.Path(file_okay=False), default="fetched", show_default=True,
               help="The fetch folder: pages.warc.gz (raw), articles.jsonl (text), fetch.db (what was asked).")
 @click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
-              help="Seconds between two requests to the same host (more if its robots.txt asks).")
+              help="Seconds from the end of one request to a host to the next one (more if its robots.txt asks).")
 @click.option("--retries", type=click.IntRange(min=0), default=3, show_default=True,
               help="Further attempts after a timeout, a connection error or HTTP 429/5xx.")
 @click.option("--backoff", type=click.FloatRange(min=0), default=1.0, show_default=True,

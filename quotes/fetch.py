@@ -33,7 +33,7 @@ RETRY_STATUSES = {429, 500, 502, 503, 504}
 class Politeness:
     """How hard a run may press a site."""
 
-    delay: float = 1.0  # seconds between two requests to the same host (robots.txt may ask for more)
+    delay: float = 1.0  # seconds from the end of one request to a host to the next (robots.txt may ask for more)
     retries: int = 3  # further attempts after a timeout, a connection error or a 429/5xx
     backoff: float = 1.0  # first wait before a retry, doubled each time
     timeout: float = 10.0
@@ -187,14 +187,17 @@ class Fetcher:
         return robots
 
     def _wait_for(self, host: str) -> None:
+        """Sleep until the host's delay has passed since the end of the last request to it."""
+        if (wait := self.next_request.get(host, 0.0) - time.monotonic()) > 0:
+            time.sleep(wait)
+
+    def _done_with(self, host: str) -> None:
+        """A request to ``host`` has ended: the next one waits the delay (robots.txt may ask for more)."""
         delay = self.polite.delay
         robots = self.robots.get(host)
         if robots is not None and (asked := robots.crawl_delay(self.polite.user_agent)):
             delay = max(delay, float(asked))
-        now = time.monotonic()
-        if (ready := self.next_request.get(host, 0.0)) > now:
-            time.sleep(ready - now)
-        self.next_request[host] = max(now, ready) + delay
+        self.next_request[host] = time.monotonic() + delay
 
     def _get(self, url: str, retries: int | None = None) -> tuple[httpx.Response | None, str | None]:
         """GET with retries on timeouts, connection errors and 429/5xx; the response (its
@@ -204,7 +207,8 @@ class Fetcher:
         for attempt in range(retries + 1):
             if attempt:
                 time.sleep(self.polite.backoff * 2 ** (attempt - 1))
-            self._wait_for(urlsplit(url).netloc)
+            host = urlsplit(url).netloc
+            self._wait_for(host)
             try:
                 response = self.client.get(url)
             except httpx.TimeoutException:
@@ -213,6 +217,8 @@ class Fetcher:
             except httpx.HTTPError as e:
                 error = f"{type(e).__name__}: {e}"
                 continue
+            finally:
+                self._done_with(host)
             response.attempts = attempt + 1  # type: ignore[attr-defined]
             if response.status_code in RETRY_STATUSES and attempt < retries:
                 error = f"HTTP {response.status_code}"
