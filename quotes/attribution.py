@@ -83,7 +83,8 @@ def frame_cue(text: str, span: QuoteSpan, prev_end: int, next_start: int, para: 
         before_start = max(prev_end, sentence_start(text, text.rfind("\n", 0, colon) + 1, colon - 1))
     intro = text[before_start:opening].rstrip()
     if intro.endswith((":", ",", "-", "—", "–")) or not intro or intro[-1].isalpha():
-        # Between two pieces of an interrupted quote ('"A," he said, "B."') any cue belongs to both.
+        # Between two pieces of an interrupted quote ('"A," he said, "B."') any cue belongs to both;
+        # so does a cue whose reported clause came before it ('..., Sanders said, "to make clear ..."').
         between = prev_end > 0 and before_start == prev_end
         before = [c for c in cues if before_start <= c.cue_start < opening and
                   (c.content is None or between or _content_is(c, span) or c.content[1] <= c.cue_start)]

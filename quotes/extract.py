@@ -169,7 +169,8 @@ def quotes_of(article: Article, paras: list[_Paragraph]) -> list[Quote]:
             cues.append(headline)
     para_bounds = [(p.start, p.end) for p in paras]
     reported = [(c, _reported_span(c, spans, text)) for c in cues if c.content is not None]
-    events = _direct_events(text, spans, cues, reported, para_bounds) + _reported_events(text, spans, reported, para_bounds)
+    events = (_direct_events(text, spans, cues, reported, para_bounds)
+              + _reported_events(text, spans, reported, para_bounds))
     quotes = _resolve(article, events, people, cues, para_bounds)
     _describe_speakers(quotes, people)
     return quotes
@@ -228,8 +229,8 @@ def _paragraph_index(bounds: list[tuple[int, int]], pos: int) -> int:
     return max(bisect.bisect_right([b[0] for b in bounds], pos) - 1, 0)
 
 
-def _direct_events(text: str, spans: list[QuoteSpan], cues: list[Speech], reported: list[tuple[Speech, Offsets | None]],
-                   bounds: list[tuple[int, int]]) -> list[_Event]:
+def _direct_events(text: str, spans: list[QuoteSpan], cues: list[Speech],
+                   reported: list[tuple[Speech, Offsets | None]], bounds: list[tuple[int, int]]) -> list[_Event]:
     mixed = [where for _, where in reported if where is not None]
     events = []
     for i, span in enumerate(spans):

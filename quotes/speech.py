@@ -207,7 +207,7 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
     return Mention(span[0], span[1], text, kind)
 
 
-def _name_taken_for_a_verb(tok: Token, offset: int) -> Mention | None:
+def _name_taken_for_a_verb(tok: Token, offset: int) -> Mention:
     """'," Trump shot back': a capitalised word inside the sentence, or a subject, that the tagger
     read as a verb is a name, with the capitalised words right before it ("Donald Trump")."""
     first = tok.i
