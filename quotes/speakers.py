@@ -246,6 +246,10 @@ def _similar_surnames(surnames: list[str]) -> list[tuple[int, int]]:
 def _resolve_people(items: list[LocalSpeaker], members: list[int], groups: _Groups) -> None:
     parsed = {i: parse_name(items[i].name) for i in members}
     roles = {i: _roles_of(items[i]) for i in members}
+    # A bare name that the corpus's full names use more as a first name than as a surname ("a man
+    # named Anton", "Dan") is no surname to join a full name by.
+    names = {(n.first, n.surname) for n in parsed.values() if len(n.first) > 1}
+    as_first, as_surname = Counter(f for f, _ in names), Counter(sn for _, sn in names)
     blocks: dict[str, list[int]] = defaultdict(list)
     for i in members:
         if parsed[i].surname:
@@ -292,6 +296,8 @@ def _resolve_people(items: list[LocalSpeaker], members: list[int], groups: _Grou
             return similar[surname] if len(surname) >= 7 else {surname}
 
         for i in bare:
+            if not parsed[i].first and as_first[parsed[i].surname] > as_surname[parsed[i].surname]:
+                continue
             keys = [k for sn in sorted(spellings(parsed[i].surname)) for k in keys_by_surname[sn]
                     if first_names_agree(parsed[i].first, k[0]) and (not parsed[i].suffix or k[2] == parsed[i].suffix)]
             candidates = {groups.find(by_key[k][0]) for k in keys}

@@ -147,3 +147,8 @@ def test_a_generation_written_without_first_name_keeps_it():
 def test_roles_never_join_first_names_with_different_initials():
     groups = partition(("Donald Trump", "person", ["US President"]), ("Melania Trump", "person", ["US President"]))
     assert len(groups) == 2
+
+
+def test_a_bare_name_used_as_a_first_name_joins_no_surname():
+    groups = partition("Anton Vaino", "Anton Siluanov", "Michael Anton", "Anton", "Vaino")
+    assert ["Anton"] in groups and ["Anton Vaino", "Vaino"] in groups
