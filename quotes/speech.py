@@ -384,11 +384,12 @@ def _object_frame(verb: Token) -> list[Token]:
 
 
 def _before_second_cue(tokens: list[Token]) -> list[Token]:
-    """A reported clause up to a speech verb coordinated inside it: in "He says he respects
-    Clinton and calls her ...", what he says is "he respects Clinton"; "calls her" is a cue of
-    its own."""
+    """A reported clause up to a speech verb coordinated inside it, or a participle of speech:
+    in "He says he respects Clinton and calls her ..." (or "..., saying that ..."), what he says
+    is "he respects Clinton"; "calls her" is a cue of its own."""
     for k, t in enumerate(tokens):
-        if k > 1 and t.dep_ == "conj" and _is_speech_verb(t) and t.head.i >= tokens[0].i:
+        if k > 1 and (t.dep_ == "conj" or t.dep_ == "advcl" and t.tag_ == "VBG") and _is_speech_verb(t) \
+                and t.head.i >= tokens[0].i:
             cut = tokens[:t.left_edge.i - tokens[0].i]
             while cut and (cut[-1].is_punct or cut[-1].dep_ == "cc"):
                 cut.pop()

@@ -402,3 +402,11 @@ def test_a_verb_the_parse_leaves_without_subject_takes_the_nearest_person_before
     q = only(quotes_in("Addressing committee members skeptical about Mr. Trump's candidacy, the campaign "
                        "chief, Paul Manafort, bluntly suggested that the candidate's style amounted to an act."))
     assert (q.speaker, q.text) == ("Paul Manafort", "that the candidate's style amounted to an act")
+
+
+def test_a_participle_of_speech_inside_the_clause_begins_a_cue_of_its_own(quotes_in):
+    quotes = quotes_in("Ivanka Trump said her father has been an advocate for women in his company, saying that "
+                       "he supports equal pay for equal work.")
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("her father has been an advocate for women in his company", "Ivanka Trump"),
+        ("that he supports equal pay for equal work", "Ivanka Trump")]
