@@ -421,7 +421,10 @@ def _content_of(verb: Token, offset: int, text: str) -> tuple[tuple[int, int] | 
         rest = [t for t in head.subtree if t.i not in own]
         return _chars(_longest_run(rest), offset, text), "as_x_said"
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i), None)
-    if verb.dep_ in ("ccomp", "parataxis") and head.i < verb.i and not speech_lemma(head.lower_) \
+    # "..., Defense Secretary Ash Carter told a Senate panel": with no "and" before it, a verb the
+    # parse coordinates with the content is its cue too.
+    unjoined = verb.dep_ == "conj" and not any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children)
+    if (verb.dep_ in ("ccomp", "parataxis") or unjoined) and head.i < verb.i and not speech_lemma(head.lower_) \
             and subject is not None and subject.left_edge.i > 0 and verb.doc[subject.left_edge.i - 1].text == ",":
         # "Content, X said." - the parser hangs the verb under the content (and not "A group is
         # demanding that the candidates propose ...", where the verb is inside the content).

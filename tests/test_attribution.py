@@ -410,3 +410,10 @@ def test_a_participle_of_speech_inside_the_clause_begins_a_cue_of_its_own(quotes
     assert [(q.text, q.speaker) for q in quotes] == [
         ("her father has been an advocate for women in his company", "Ivanka Trump"),
         ("that he supports equal pay for equal work", "Ivanka Trump")]
+
+
+def test_a_cue_the_parse_coordinates_with_the_clause_before_it_still_reports_it(quotes_in):
+    q = only(quotes_in("The army is sending more troops. This includes a special force to assist the Kurds, "
+                       "Defense Secretary Ash Carter told a Senate panel Wednesday."))
+    assert (q.text, q.speaker, q.rule) == ("This includes a special force to assist the Kurds", "Ash Carter",
+                                           "clause_then_verb")
