@@ -296,7 +296,9 @@ def _resolve_people(items: list[LocalSpeaker], members: list[int], groups: _Grou
             return similar[surname] if len(surname) >= 7 else {surname}
 
         for i in bare:
-            if not parsed[i].first and as_first[parsed[i].surname] > as_surname[parsed[i].surname]:
+            surname = parsed[i].surname  # a short one is keyed by its spelling, a first name never
+            if not parsed[i].first and as_first[translit_key(surname) if len(surname) <= 3 else surname] \
+                    > as_surname[surname]:
                 continue
             keys = [k for sn in sorted(spellings(parsed[i].surname)) for k in keys_by_surname[sn]
                     if first_names_agree(parsed[i].first, k[0]) and (not parsed[i].suffix or k[2] == parsed[i].suffix)]

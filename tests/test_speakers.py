@@ -152,3 +152,5 @@ def test_roles_never_join_first_names_with_different_initials():
 def test_a_bare_name_used_as_a_first_name_joins_no_surname():
     groups = partition("Anton Vaino", "Anton Siluanov", "Michael Anton", "Anton", "Vaino")
     assert ["Anton"] in groups and ["Anton Vaino", "Vaino"] in groups
+    groups = partition("Joe Biden", "Joe Manchin", "Billy Joe", "Joe")  # a short name, spelled as keyed
+    assert ["Joe"] in groups
