@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import GROUP_NOUNS
-from .marks import QuoteSpan, sentence_end, sentence_start
+from .marks import QuoteSpan, after_close, sentence_end, sentence_start
 from .names import People, clean_name, is_name
 from .roles import known_holder
 from .speech import Mention, Speech
@@ -69,7 +69,7 @@ class Speaker:
 def frame_cue(text: str, span: QuoteSpan, prev_end: int, next_start: int, para: tuple[int, int],
               cues: list[Speech]) -> tuple[Speech, str] | None:
     """The speech cue that frames a direct quote, and which rule found it."""
-    close = span.close_mark + 1 if span.close_mark is not None else span.end
+    close = after_close(span, text)
     after_end = sentence_end(text, close, min(next_start, para[1]))
     after = [c for c in cues if close <= c.cue_start < after_end and (c.content is None or _content_is(c, span))]
     if after:

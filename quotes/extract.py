@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from . import __version__
 from .attribution import SpeakerResolver, confidence, frame_cue
 from .cues import CUE_RE
-from .marks import MARK_RE, QuoteSpan, find_quote_spans, paragraphs, sentence_end, sentences
+from .marks import QuoteSpan, after_close, find_quote_spans, paragraphs, sentence_end, sentences
 from .model import Article, Quote
 from .names import People, collect_from_text, complete_surnames
 from .speech import Mention, Speech, find_speech, headline_speech, role_of
@@ -236,7 +236,7 @@ def _direct_events(text: str, spans: list[QuoteSpan], cues: list[Speech],
     for i, span in enumerate(spans):
         if any(_within(span, c.content) for c, _ in reported) or any(lo <= span.start < hi for lo, hi in mixed):
             continue  # a fragment quoted inside reported speech: part of a mixed quote
-        prev_end = spans[i - 1].close_mark + 1 if i and spans[i - 1].close_mark is not None else 0
+        prev_end = after_close(spans[i - 1], text) if i and spans[i - 1].close_mark is not None else 0
         next_start = spans[i + 1].open_mark if i + 1 < len(spans) and spans[i + 1].open_mark is not None \
             else len(text)
         p = _paragraph_index(bounds, span.start)
@@ -248,7 +248,7 @@ def _direct_events(text: str, spans: list[QuoteSpan], cues: list[Speech],
             # 'said she was "not only here to do my job" but also...': a quoted fragment inside
             # reported speech makes a mixed quote, from the cue to the end of the clause.
             start = cue.cue_end + len(re.match(r"[\s,]*(?:that\s+)?", text[cue.cue_end:]).group())
-            after = _after(span, text)
+            after = after_close(span, text)
             ends_sentence = text[span.start:span.end].rstrip()[-1:] in ".!?…"
             end = after if ends_sentence else clause_end(text, after, para[1])
             joined = JOINED_CLAUSE_RE.search(text, after, end)
@@ -272,10 +272,8 @@ def _mid_clause_fragment(text: str, span: QuoteSpan, opening: int, words: int) -
 
 def _embedded(text: str, cue: Speech, span: QuoteSpan, opening: int) -> bool:
     """True when a quote stands inside the sentence of its cue rather than after a comma or colon."""
-    intro = text[cue.cue_end:opening].strip()
-    first = text[span.start:span.end].lstrip()[:1]
     speaker_after = cue.speaker is not None and cue.speaker.start >= cue.cue_end  # '," said Ramos, whose book ...'
-    return bool(intro) and intro[-1] not in ",:-–—" and first.islower() and not speaker_after
+    return bool(text[cue.cue_end:opening].strip()) and _fragment(text, span) and not speaker_after
 
 
 def clause_end(text: str, pos: int, limit: int) -> int:
@@ -336,15 +334,7 @@ def _reported_span(cue: Speech, spans: list[QuoteSpan], text: str) -> Offsets | 
     if cue.content is None or _content_is_quoted(cue, spans, text):
         return None
     lo, hi = cue.content
-    return lo, max([hi, *(_after(s, text) for s in spans if lo <= s.start < hi)])
-
-
-def _after(span: QuoteSpan, text: str) -> int:
-    """Where a quote ends with its closing mark ('' is two characters); its end if the mark is missing."""
-    if span.close_mark is None:
-        return span.end
-    mark = MARK_RE.match(text, span.close_mark)
-    return span.close_mark + (len(mark.group()) if mark else 1)
+    return lo, max([hi, *(after_close(s, text) for s in spans if lo <= s.start < hi)])
 
 
 def _reported_events(text: str, spans: list[QuoteSpan], reported: list[tuple[Speech, Offsets | None]],

@@ -37,6 +37,14 @@ class QuoteSpan:
     how: str  # "paired", "open_to_paragraph_end", "resumed_after_dash", "from_paragraph_start"
 
 
+def after_close(span: QuoteSpan, text: str) -> int:
+    """Where a quote ends with its closing mark ('' is two characters); its end if the mark is missing."""
+    if span.close_mark is None:
+        return span.end
+    mark = MARK_RE.match(text, span.close_mark)
+    return span.close_mark + (len(mark.group()) if mark else 1)
+
+
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of each non-blank line of ``text``."""
     pos = 0

@@ -209,7 +209,8 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
 
 def _name_taken_for_a_verb(tok: Token, offset: int) -> Mention:
     """'," Trump shot back': a capitalised word inside the sentence, or a subject, that the tagger
-    read as a verb is a name, with the capitalised words right before it ("Donald Trump")."""
+    read as a verb is a name, with the capitalised words right before it ("Donald Trump"; not
+    ``_name_tokens``, which would also take the words after it)."""
     first = tok.i
     while first > tok.sent.start and tok.doc[first - 1].text[:1].isupper() and _pos(tok.doc[first - 1]) == "PROPN":
         first -= 1
@@ -277,6 +278,11 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _is_mark(tok: Token) -> bool:
+    """A quote mark, the typewriter '' and `` of wire copy included."""
+    return tok.is_quote or tok.text in ("''", "``")
+
+
 def _name_beside(verb: Token) -> Token | None:
     """A name the parser left unattached to the verb: the first after the quote mark before it
     ('," Gene Sperling, a top adviser, said'), the nearest person when no quote mark comes
@@ -284,14 +290,14 @@ def _name_beside(verb: Token) -> Token | None:
     Brock'; after "told" stands the listener, not the speaker)."""
     doc = verb.doc
     lo = verb.i
-    while lo > 0 and not doc[lo - 1].is_quote and doc[lo - 1].text not in ("''", "``") and verb.i - lo < 25:
+    while lo > 0 and not _is_mark(doc[lo - 1]) and verb.i - lo < 25:
         lo -= 1
     names = [tok for tok in doc[lo:verb.i]
              if (tok.ent_type_ == "PERSON" or _pos(tok) == "PROPN") and tok.ent_type_ not in NOT_SPEAKERS]
     if names:
         # "Mr. Trump's candidacy, the campaign chief, Paul Manafort, bluntly suggested": the nearest.
         people = [t for t in names if t.ent_type_ == "PERSON"]
-        after_quote = lo > 0 and (doc[lo - 1].is_quote or doc[lo - 1].text in ("''", "``"))
+        after_quote = lo > 0 and _is_mark(doc[lo - 1])
         end = people[-1].i if people and not after_quote else names[0].i
         while end + 1 < verb.i and _pos(doc[end + 1]) == "PROPN":
             end += 1

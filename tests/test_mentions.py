@@ -49,12 +49,12 @@ def test_a_name_the_tagger_reads_as_a_verb_still_speaks(quotes_in):
 
 def test_a_spokesman_named_in_apposition_speaks_not_his_office(quotes_in):
     quotes = quotes_in("A Kremlin spokesman, Dmitry Peskov, said the talks were useful.")
-    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("Dmitry Peskov", "person")]
+    assert speakers(quotes) == [("Dmitry Peskov", "person")]
 
 
 def test_an_unnamed_spokesman_speaks_for_his_office(quotes_in):
     quotes = quotes_in("A Kremlin spokesman said the talks were useful.")
-    assert [(q.speaker, q.speaker_kind) for q in quotes] == [("Kremlin", "organization")]
+    assert speakers(quotes) == [("Kremlin", "organization")]
 
 
 def test_a_subject_the_tagger_reads_as_a_verb_at_the_start_of_a_sentence_is_a_name(quotes_in):
