@@ -123,29 +123,43 @@ def _paragraph_spans(text: str, lo: int, hi: int) -> list[QuoteSpan]:
     open_at: int | None = None
     open_len = 0
     last_close = lo  # where text outside quotes resumes
-    for m in MARK_RE.finditer(text, lo, hi):
-        pos, mark = m.start(), m.group()
-        hint = _hint(text, pos, mark, lo, hi)
+    marks = [(m.start(), m.group(), _hint(text, m.start(), m.group(), lo, hi))
+             for m in MARK_RE.finditer(text, lo, hi)]
+    nested_close = -1  # the closing mark of an inner quote, read inside the outer one
+    for k, (pos, mark, hint) in enumerate(marks):
+        if k == nested_close:
+            continue
         if open_at is None:
-            isolated_end = hint == "either" and _at_paragraph_end(text, m.end(), hi)
+            isolated_end = hint == "either" and _at_paragraph_end(text, pos + len(mark), hi)
             if hint == "close" or isolated_end:
                 start, how = _orphan_close_start(text, last_close, pos)
                 spans.append(QuoteSpan(start, pos, None, pos, how))
-                last_close = m.end()
+                last_close = pos + len(mark)
             else:
                 open_at, open_len = pos, len(mark)
             continue
         if hint == "open" and mark in TYPO_OPEN | OPEN_ONLY and text[open_at:open_at + open_len] == mark:
+            if _nested(marks, k):
+                # “... wearing “Settle For Hillary” shirts ...”: a quote inside the quote, in the same marks.
+                nested_close = k + 1
+                continue
             # Two opening marks in a row: the first quote lost its closing mark.
             spans.append(QuoteSpan(open_at + open_len, _trim_end(text, open_at, pos), open_at, None,
                                    "open_to_next_open"))
             open_at, open_len = pos, len(mark)
             continue
         spans.append(QuoteSpan(open_at + open_len, pos, open_at, pos, "paired"))
-        open_at, last_close = None, m.end()
+        open_at, last_close = None, pos + len(mark)
     if open_at is not None:
         spans.append(QuoteSpan(open_at + open_len, hi, open_at, None, "open_to_paragraph_end"))
     return [s for s in spans if text[s.start:s.end].strip()]
+
+
+def _nested(marks: list[tuple[int, str, Hint]], k: int) -> bool:
+    """Whether the opening mark ``marks[k]``, met inside an open quote, opens a quote within it: the
+    next mark closes it and the one after closes the outer quote (else the outer quote lost its
+    closing mark)."""
+    return k + 2 < len(marks) and marks[k + 1][2] == "close" and marks[k + 2][2] == "close"
 
 
 def _trim_end(text: str, lo: int, hi: int) -> int:

@@ -50,6 +50,16 @@ def test_an_unbalanced_mark_damages_only_its_own_paragraph():
     assert quoted(text)[-1] == "We are allies,"
 
 
+def test_a_quote_inside_a_quote_in_the_same_marks_stays_inside():
+    text = "He tweeted: “People wearing “Settle For Hillary” shirts ... ouch.” Then he left."
+    assert quoted(text) == ["People wearing “Settle For Hillary” shirts ... ouch."]
+
+
+def test_two_opening_marks_without_an_inner_quote_are_a_lost_closing_mark():
+    text = "He said “we will win. She said “no way” and “never”."
+    assert quoted(text) == ["we will win. She said", "no way", "never"]
+
+
 def test_interrupted_quote_gives_two_pieces():
     text = '"We are friends," he said, "and we will stay friends."'
     assert quoted(text) == ["We are friends,", "and we will stay friends."]
