@@ -234,7 +234,7 @@ def _direct_events(text: str, spans: list[QuoteSpan], cues: list[Speech],
     mixed = [where for _, where in reported if where is not None]
     events = []
     for i, span in enumerate(spans):
-        if any(_within(span, c.content) for c, _ in reported) or any(lo <= span.start < hi for lo, hi in mixed):
+        if any(lo <= span.start < hi for lo, hi in mixed):
             continue  # a fragment quoted inside reported speech: part of a mixed quote
         prev_end = after_close(spans[i - 1], text) if i and spans[i - 1].close_mark is not None else 0
         next_start = spans[i + 1].open_mark if i + 1 < len(spans) and spans[i + 1].open_mark is not None \
@@ -284,32 +284,26 @@ def clause_end(text: str, pos: int, limit: int) -> int:
     return end
 
 
-def _within(span: QuoteSpan, content: tuple[int, int] | None) -> bool:
-    if content is None:
-        return False
-    lo, hi = content
-    return lo <= span.start and span.end <= hi and (span.end - span.start) < QUOTE_IS_CONTENT * (hi - lo)
-
-
 def _content_is_quoted(cue: Speech, spans: list[QuoteSpan], text: str) -> bool:
-    """True when a cue's reported content is really a direct quote, which the cue introduces:
-    the clause runs from its opening mark, or quotes fill most of it and none is a fragment of
-    the writer's sentence ('said Fiorina "was personally ... involved"' is mixed)."""
+    """True when a cue's reported content is really a direct quote, which the cue introduces: quotes
+    fill most of the clause (the parse may run it from inside a quote's marks) and none is a fragment
+    of the writer's sentence ('said Fiorina "was personally ... involved"' is mixed)."""
     if cue.content is None:
         return False
     lo, hi = cue.content
-    if any((s.open_mark if s.open_mark is not None else s.start - 1) <= lo <= s.end for s in spans):
-        return True  # the parse ran the clause from inside a direct quote
-    inner = [s for s in spans if lo <= s.start < hi]
-    quoted = sum(min(hi, s.end) - s.start for s in inner)
+    # A quote the parse runs the clause from (from inside its marks) counts as one of its quotes.
+    inner = [s for s in spans if lo <= s.start < hi or (s.open_mark if s.open_mark is not None else s.start - 1)
+             <= lo <= s.end]
+    quoted = sum(min(hi, s.end) - max(lo, s.start) for s in inner)
     if quoted < QUOTE_IS_CONTENT * (hi - lo):
-        return False
-    outside = WORD_RE.findall(_unquoted(text, lo, hi, inner))
-    return len([w for w in outside if w.lower() != "that"]) < 2 or not any(_fragment(text, s) for s in inner)
+        return False  # '"We don't teach anything" against homosexuality in the mosque meetings, he said'
+    outside = [w for w in WORD_RE.findall(_unquoted(text, lo, hi, inner)) if w.lower() != "that"]
+    # Even one word of the writer's before a fragment makes it mixed: 'Clinton "caused tremendous havoc"'.
+    return not outside or not any(_fragment(text, s) for s in inner)
 
 
 def _unquoted(text: str, lo: int, hi: int, inner: list[QuoteSpan]) -> str:
-    """The text of ``lo:hi`` outside the quotes ``inner`` (which start inside it, in order)."""
+    """The text of ``lo:hi`` outside the quotes ``inner`` (in order; the first may open before ``lo``)."""
     pieces, pos = [], lo
     for s in inner:
         pieces.append(text[pos:s.start])
@@ -334,6 +328,8 @@ def _reported_span(cue: Speech, spans: list[QuoteSpan], text: str) -> Offsets | 
     if cue.content is None or _content_is_quoted(cue, spans, text):
         return None
     lo, hi = cue.content
+    # A clause the parse runs from inside a quote begins at its opening mark.
+    lo = min([lo, *(s.open_mark for s in spans if s.open_mark is not None and s.open_mark < lo <= s.end)])
     return lo, max([hi, *(after_close(s, text) for s in spans if lo <= s.start < hi)])
 
 

@@ -340,6 +340,19 @@ def test_fragments_filling_most_of_a_reported_clause_are_one_mixed_quote(quotes_
     assert quotes[0].text.endswith('"a great amount of regret."')
 
 
+def test_a_subject_before_a_quoted_fragment_makes_the_clause_mixed(quotes_in):
+    q = only(quotes_in('Lukashenko spoke for an hour. Putin “caused tremendous havoc in the region,” he said.'))
+    assert (q.type, q.rule, q.speaker) == ("mixed", "verb_clause", "Lukashenko")
+    assert q.text == 'Putin “caused tremendous havoc in the region,”'
+
+
+def test_a_quote_the_writers_clause_goes_on_from_is_mixed(quotes_in):
+    q = only(quotes_in('Adel Nefzi, the imam, spoke to reporters. "We don\'t teach anything" against the West in the '
+                       'mosque meetings, he said.'))
+    assert (q.type, q.speaker) == ("mixed", "Adel Nefzi")
+    assert q.text == '"We don\'t teach anything" against the West in the mosque meetings'
+
+
 def test_a_long_quote_with_no_cue_is_kept_unattributed(quotes_in):
     q = only(quotes_in('The weather was fine.\n\n"Nobody here expected the summit to end so quickly and so well."'))
     assert (q.rule, q.speaker, q.confidence) == ("unattributed", None, 0.0)
