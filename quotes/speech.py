@@ -20,6 +20,7 @@ MentionKind = Literal["name", "organization", "pronoun", "description", "group",
 SUBJECTS = ("nsubj", "nsubjpass")
 # What a phrase before a cue is when it only sets the scene ("In a statement, X said, ...").
 NOT_CONTENT = frozenset(("prep", "advmod", "npadvmod", "advcl", "punct", "cc", "mark", "intj"))
+MIN_CIRCUMSTANCE_WORDS = 3  # "At times last year, he said, ...": a piece of what was said; "And so, he said," is not
 MAX_VERB_TO_QUOTE = 8  # tokens from a verb to the quote it introduces (its object between)
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART",
                 "LAW", "LANGUAGE"}
@@ -441,8 +442,9 @@ def _content_of(verb: Token, offset: int, text: str) -> tuple[tuple[int, int] | 
 
 def _parenthetical(verb: Token) -> list[list[Token]]:
     """'The hashtag, he said, was even more popular': a cue set off by commas inside the sentence it
-    reports. Like an interrupted quote, each side is a piece of its own, with the same speaker;
-    after a circumstance ("Still, he said, ...") only what follows the cue is."""
+    reports. Like an interrupted quote, each side is a piece of its own, with the same speaker
+    ("At times last year, he said, ..."); after a connective ("Still, he said, ...") only what
+    follows the cue is."""
     if verb.dep_ != "parataxis":
         return []
     doc, sent = verb.doc, verb.sent
@@ -454,8 +456,9 @@ def _parenthetical(verb: Token) -> list[list[Token]]:
     while after and after[-1].is_punct and not after[-1].is_quote:
         after.pop()
     inside = {t.i for t in before}
-    if all(t.dep_ in NOT_CONTENT for t in before if t.head.i not in inside or t.head.i == t.i):
-        return [after]  # "Still, he said, ...": a circumstance, not a piece of what was said
+    if all(t.dep_ in NOT_CONTENT for t in before if t.head.i not in inside or t.head.i == t.i) \
+            and len([t for t in before if not t.is_punct]) < MIN_CIRCUMSTANCE_WORDS:
+        return [after]  # "Still, he said, ...": a connective, not a piece of what was said
     return [before, after]
 
 

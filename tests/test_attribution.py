@@ -238,6 +238,13 @@ def test_a_cue_set_off_by_commas_after_a_circumstance_reports_what_follows_it(qu
     assert pieces == [("the state has to decide who gets the money", "Ann Moore")]
 
 
+def test_a_circumstance_of_some_words_before_a_cue_set_off_by_commas_is_a_piece_too(quotes_in):
+    quotes = quotes_in("Senator Ann Moore spoke to voters in Ohio. At times last year, she said, the state "
+                       "ran out of money.")
+    pieces = [(q.text, q.speaker) for q in quotes if q.rule == "parenthetical"]
+    assert pieces == [("At times last year", "Ann Moore"), ("the state ran out of money", "Ann Moore")]
+
+
 def test_a_speech_verb_inside_the_content_does_not_make_what_comes_before_it_speech(quotes_in):
     quotes = quotes_in("A major climate group is demanding that the candidates propose a plan.")
     assert [q for q in quotes if q.rule == "clause_then_verb"] == []
