@@ -103,16 +103,17 @@ def same_surname(a: str, b: str) -> bool:
 
 def first_names_agree(a: str, b: str) -> bool:
     """Dmitry/Dmitri agree; "D." agrees with any D name; Alexander and Alexei do not."""
-    if not a or not b:
+    if not a or not b or a == b:
         return True
     if a[0] != b[0]:
         return False
     if len(a) == 1 or len(b) == 1:
         return True
     shorter, longer = sorted((a, b), key=len)
-    if longer.startswith(shorter) and longer[len(shorter):] in ("a", "e", "ka", "le", "ina"):
-        return False  # Daniel and Danielle, Eric and Erica, Ivan and Ivanka
-    return a == b or fuzz.ratio(a, b) >= FIRST_NAME_SIMILARITY
+    stems = {shorter, shorter[:-1] if shorter[-1] in "aeiouy" else shorter}
+    if any(longer.startswith(stem) and longer[len(stem):] in ("a", "e", "ka", "le", "ina") for stem in stems):
+        return False  # Daniel and Danielle, Eric and Erica, Ivan, Ivana and Ivanka
+    return fuzz.ratio(a, b) >= FIRST_NAME_SIMILARITY
 
 
 @dataclass

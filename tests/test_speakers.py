@@ -61,6 +61,7 @@ APART = [
     ["Ri", "Jessica Rye"],
     ["Daniel Martin", "Danielle Martin"],
     ["Ivan Trump", "Ivanka Trump"],
+    ["Ivana Trump", "Ivanka Trump"],
 ]
 
 
