@@ -221,6 +221,11 @@ def collect_from_text(text: str, people: People) -> None:
             people.add(name, start, role)
 
 
+def _first_name_word(word: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][a-z]+", word)) and word.casefold() not in NOT_FIRST_NAMES \
+        and not TITLES_RE.match(word + " ")
+
+
 def complete_surnames(text: str, people: People) -> None:
     """Find the full name of a person the article names only by surname, when the text writes it
     with one first name ("Stuart Evans, a deputy assistant attorney general, ... Evans said"):
@@ -232,9 +237,16 @@ def complete_surnames(text: str, people: People) -> None:
         surname = next((f for f in person.forms if f.casefold() == person.surname), None)
         if surname is None:
             continue
-        runs = re.finditer(rf"\b([A-Z][a-z]+)({SPACE}[A-Z]\.)?{SPACE}{re.escape(surname)}\b", text)
-        found = [(m.group(), m.start()) for m in runs if m.group(1).casefold() not in NOT_FIRST_NAMES
-                 and not TITLES_RE.match(m.group(1) + " ")]
+        # A first name, then perhaps a middle initial or name ("Hillary Rodham Clinton" is no Rodham),
+        # after words that are not names ("Secretary", "When").
+        runs = re.finditer(rf"\b[A-Z][a-z]+(?:{SPACE}(?:[A-Z]\.|[A-Z][a-z]+))?{SPACE}{re.escape(surname)}\b", text)
+        found = []
+        for m in runs:
+            words = m.group().split()
+            while len(words) > 2 and not _first_name_word(words[0]):
+                words.pop(0)
+            if _first_name_word(words[0]):
+                found.append((" ".join(words), m.start()))
         # News write the full name before the bare surname: "President Trump ... Melania Trump"
         # does not make the president Melania.
         if len({full.split()[0] for full, _ in found}) == 1 and found[0][1] < min(person.positions):

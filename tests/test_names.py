@@ -98,6 +98,19 @@ def test_a_bare_surname_gets_the_full_name_the_text_gives_once():
     assert people.find("Evans", 20).full_name is None  # a caption's last word is no first name
 
 
+def test_a_middle_name_is_not_taken_for_the_first_name():
+    from quotes.names import complete_surnames
+
+    people = People()
+    people.add("Clinton", 70)
+    complete_surnames("Former Secretary of State Hillary Rodham Clinton spoke first. Clinton said so.", people)
+    assert people.find("Clinton", 70).full_name == "Hillary Rodham Clinton"
+    people = People()
+    people.add("Evans", 60)
+    complete_surnames("Deputy Attorney General Stuart Evans raised flags. Evans said so.", people)
+    assert people.find("Evans", 60).full_name == "Stuart Evans"
+
+
 def test_a_word_that_ner_ran_into_a_name_at_the_start_of_a_sentence_is_dropped():
     assert [clean_name(n) for n in ("Considering Trump", "During Putin", "Apparently Obama")] == \
         ["Trump", "Putin", "Obama"]
