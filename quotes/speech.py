@@ -28,6 +28,7 @@ SPOKESPEOPLE = {"official", "spokesman", "spokeswoman", "spokesperson", "aide", 
 PUBLICATIONS = {"survey", "poll", "report", "study", "analysis", "editorial", "memo", "release"}
 POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 EDGE_PUNCT = set(" \t\n,;:—–-")
+RELATIVES = frozenset("which that what who whom".split())
 
 
 @dataclass(frozen=True)
@@ -440,6 +441,30 @@ def _content_of(verb: Token, offset: int, text: str) -> tuple[tuple[int, int] | 
     return None, "verb_only"
 
 
+def _before_speaker(content: tuple[int, int] | None, speaker: Token | None, verb: Token, offset: int,
+                    text: str) -> tuple[int, int] | None:
+    """What a speaker says ends before the speaker, at a comma or a closing mark: a parse may run
+    the clause on into the words that name who said it ('"They were professionals," William M.
+    Daley, President Obama's former chief of staff, said')."""
+    if content is None or speaker is None:
+        return content
+    lo, hi = content[0] - offset, content[1] - offset  # ``text`` is the parsed chunk's
+    edge = speaker.left_edge.idx
+    if not lo < edge < hi:
+        return content
+    before = text[lo:edge].rstrip()
+    if before.lower() in RELATIVES and lo < verb.idx < hi:
+        # "a strategy which Democrats say could be aiding Mr. Sanders": what follows the cue.
+        start = verb.idx + len(verb)
+        return (offset + start + len(text[start:hi]) - len(text[start:hi].lstrip()), offset + hi) \
+            if text[start:hi].strip() else None
+    if not before.endswith((",", "\"", "”", "''", "»")):
+        return None  # no content of its own before the speaker
+    while edge > lo and text[edge - 1] in EDGE_PUNCT:
+        edge -= 1
+    return (offset + lo, offset + edge) if edge - lo > 1 else None
+
+
 def _parenthetical(verb: Token) -> list[list[Token]]:
     """'The hashtag, he said, was even more popular': a cue set off by commas inside the sentence it
     reports. Like an interrupted quote, each side is a piece of its own, with the same speaker
@@ -475,6 +500,7 @@ def _verb(verb: Token, offset: int, text: str, quoted: Callable[[int], bool]) ->
             prev = doc_sentence_before(sent)
             content, rule = _chars(list(prev), offset, text), "this_was_stated_by"
     speaker = mention_of(speaker_tok, offset) if speaker_tok is not None else None
+    content = _before_speaker(content, speaker_tok if speaker_tok is not None else subject, verb, offset, text)
     cue_end = verb.idx + len(verb)
     for child in verb.children:
         if (child.dep_ == "prt" or child.lower_ == "back") and child.i == verb.i + 1:

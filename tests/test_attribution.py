@@ -360,6 +360,18 @@ def test_a_quote_the_writers_clause_goes_on_from_is_mixed(quotes_in):
     assert q.text == '"We don\'t teach anything" against the West in the mosque meetings'
 
 
+def test_what_a_speaker_said_never_runs_into_the_words_that_name_the_speaker(quotes_in):
+    quotes = quotes_in("''They were professionals, but also competitors,'' William M. Daley, President "
+                       "Obama's former chief of staff, said of their time in the administration.")
+    assert [(q.type, q.speaker, q.text) for q in quotes] == [
+        ("direct", "William M. Daley", "They were professionals, but also competitors,")]
+
+
+def test_a_relative_clause_of_speech_reports_what_follows_its_cue(quotes_in):
+    q = only(quotes_in("It was a strategy which Democrats say could be aiding Senator Bernie Sanders."))
+    assert (q.type, q.speaker_kind, q.text) == ("indirect", "group", "could be aiding Senator Bernie Sanders")
+
+
 def test_a_long_quote_with_no_cue_is_kept_unattributed(quotes_in):
     q = only(quotes_in('The weather was fine.\n\n"Nobody here expected the summit to end so quickly and so well."'))
     assert (q.rule, q.speaker, q.confidence) == ("unattributed", None, 0.0)
