@@ -394,10 +394,16 @@ def _object_frame(verb: Token) -> list[Token]:
 def _before_second_cue(tokens: list[Token]) -> list[Token]:
     """A reported clause up to a speech verb coordinated inside it, or a participle of speech:
     in "He says he respects Clinton and calls her ..." (or "..., saying that ..."), what he says
-    is "he respects Clinton"; "calls her" is a cue of its own."""
+    is "he respects Clinton"; "calls her" is a cue of its own. A relative clause set off by a
+    comma at its end is the writer's ("..., which would give police more time")."""
     for k, t in enumerate(tokens):
-        if k > 1 and (t.dep_ == "conj" or t.dep_ == "advcl" and t.tag_ == "VBG") and _is_speech_verb(t) \
-                and t.head.i >= tokens[0].i:
+        if k < 2 or t.head.i < tokens[0].i:
+            continue
+        second_cue = (t.dep_ == "conj" or t.dep_ == "advcl" and t.tag_ == "VBG") and _is_speech_verb(t)
+        writers = t.dep_ in ("relcl", "advcl") and t.left_edge.lower_ in ("which", "who", "whom", "whose") \
+            and t.doc[t.left_edge.i - 1].text == "," and all(r.is_punct for r in t.doc[t.right_edge.i + 1:
+                                                                                         tokens[-1].i + 1])
+        if second_cue or writers:
             cut = tokens[:t.left_edge.i - tokens[0].i]
             while cut and (cut[-1].is_punct or cut[-1].dep_ == "cc"):
                 cut.pop()

@@ -372,6 +372,12 @@ def test_a_relative_clause_of_speech_reports_what_follows_its_cue(quotes_in):
     assert (q.type, q.speaker_kind, q.text) == ("indirect", "group", "could be aiding Senator Bernie Sanders")
 
 
+def test_a_relative_clause_after_a_comma_at_the_end_of_a_reported_clause_is_the_writers(quotes_in):
+    q = only(quotes_in("Dmitry Peskov said the talks would resume in Minsk next week, which would give both "
+                       "delegations more time to prepare."))
+    assert (q.speaker, q.text) == ("Dmitry Peskov", "the talks would resume in Minsk next week")
+
+
 def test_a_long_quote_with_no_cue_is_kept_unattributed(quotes_in):
     q = only(quotes_in('The weather was fine.\n\n"Nobody here expected the summit to end so quickly and so well."'))
     assert (q.rule, q.speaker, q.confidence) == ("unattributed", None, 0.0)
