@@ -166,7 +166,8 @@ def quotes_of(article: Article, paras: list[_Paragraph]) -> list[Quote]:
     for para in paras:
         headline = headline_speech(text, (para.start, para.end), lambda name, at: people.find(name, at) is not None)
         if headline is not None:
-            cues.append(headline)
+            # The parse of a capitalised headline is poor ("Trump Says He Never" as a name).
+            cues = [c for c in cues if not para.start <= c.cue_start < para.end] + [headline]
     para_bounds = [(p.start, p.end) for p in paras]
     reported = [(c, _reported_span(c, spans, text)) for c in cues if c.content is not None]
     events = (_direct_events(text, spans, cues, reported, para_bounds)

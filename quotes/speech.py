@@ -629,16 +629,51 @@ def _in_his_opinion(tok: Token, offset: int, text: str) -> list[Speech]:
                    mention_of(owner, offset), span, "in_his_opinion")]
 
 
+HEADLINE_VERBS = frozenset("say tell warn claim admit insist vow urge ask predict praise slam blast rip defend accuse "
+                           "call deny confirm announce reveal argue suggest".split())
 HEADLINE_COLON_RE = re.compile(
     r"([A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3})(?:[ ]to[ ][A-Z][^:\n]{0,40})?:[ ]+([^\s\"“”«»].{10,250}?)\.?[ ]*$")
 
 
+HEADLINE_WORD_RE = re.compile(r"[A-Z][\w.'’-]*")
+# Where the reported part of a headline ends: "... Says No To Fox News As Sanders Turns Up The Heat".
+HEADLINE_CLAUSE_END_RE = re.compile(r",[ ]|[ ](?:As|After|While|Amid|Before|Following|Despite|Over|But)[ ]|\.?[ ]*$")
+MAX_HEADLINE = 200
+
+
 def headline_speech(text: str, para: tuple[int, int], is_person: Callable[[str, int], bool]) -> Speech | None:
-    """'Sanders: Brexit's message could draw Trump support in US': a person's name and a colon
-    heading a short paragraph (a headline) report what the person said."""
+    """A headline that reports what a person said: 'Sanders: Brexit's message could draw Trump
+    support in US' (a name and a colon), or 'Hillary Clinton Says No To Fox News As Sanders
+    Turns Up The Heat' (a name and a capitalised speech verb)."""
     m = HEADLINE_COLON_RE.fullmatch(text, para[0], para[1])
-    if m is None or not is_person(m.group(1), m.start(1)):
-        return None
-    colon = text.index(":", m.end(1))
-    mention = Mention(m.start(1), m.end(1), m.group(1), "name")
-    return Speech(":", colon, colon + 1, mention, (m.start(2), m.end(2)), "headline_colon")
+    if m is not None and is_person(m.group(1), m.start(1)):
+        colon = text.index(":", m.end(1))
+        mention = Mention(m.start(1), m.end(1), m.group(1), "name")
+        return Speech(":", colon, colon + 1, mention, (m.start(2), m.end(2)), "headline_colon")
+    return _headline_verb(text, para, is_person)
+
+
+def _headline_verb(text: str, para: tuple[int, int], is_person: Callable[[str, int], bool]) -> Speech | None:
+    lo, hi = para
+    if hi - lo > MAX_HEADLINE or re.search(r"[.!?]\s", text[lo:hi]):
+        return None  # not a headline: more than one sentence
+    words = list(re.finditer(r"\S+", text[lo:hi]))
+    for i in range(1, min(5, len(words) - 1)):
+        name, verb = words[:i], words[i]
+        lemma = speech_lemma(verb.group())
+        # Headlines report in the present: "Clinton Accused Of ..." is said of her, not by her.
+        if not verb.group()[:1].isupper() or not verb.group().endswith("s") or lemma not in HEADLINE_VERBS \
+                or not all(HEADLINE_WORD_RE.fullmatch(w.group()) for w in name):
+            continue
+        start, end = lo + name[0].start(), lo + name[-1].end()
+        if not is_person(text[start:end], start):
+            return None
+        content = lo + words[i + 1].start()
+        if text[content:content + 4].lower() in ("for ", "on ") and lemma == "call":
+            content += 4  # "Calls for Special Prosecutor"
+        stop = HEADLINE_CLAUSE_END_RE.search(text, content + 1, hi)
+        mention = Mention(start, end, text[start:end], "name")
+        cue_start = lo + verb.start()
+        return Speech(text[cue_start:lo + verb.end()], cue_start, lo + verb.end(), mention,
+                      (content, stop.start() if stop else hi), "headline_verb")
+    return None

@@ -326,6 +326,15 @@ def test_a_name_and_colon_heading_a_paragraph_report_what_was_said(quotes_in):
     assert quotes_in("The Latest: Sanders wins Minnesota Democratic caucuses.") == []
 
 
+def test_a_headline_with_a_name_and_a_capitalised_speech_verb_reports_what_was_said(quotes_in):
+    quotes = quotes_in("Lukashenko Says Belarus Will Never Join Russia As Putin Visits Minsk\n\n"
+                       "Belarusian President Alexander Lukashenko spoke in Minsk on Friday.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("headline_verb", "Alexander Lukashenko", "Belarus Will Never Join Russia")]
+    said_of_him = "Lukashenko Accused Of Rigging The Vote\n\nAlexander Lukashenko spoke in Minsk on Friday."
+    assert [q for q in quotes_in(said_of_him) if q.rule == "headline_verb"] == []
+
+
 def test_quoted_fragment_inside_what_was_said_makes_a_mixed_quote(quotes_in):
     q = only(quotes_in('Vladimir Putin in his speech mentioned the opportunity "to talk face to face on issues '
                        'of bilateral relations" during the visit.'))
