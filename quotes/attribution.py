@@ -129,6 +129,9 @@ class SpeakerResolver:
                 return self._person(person.name, position, "name")
             return Speaker(clean_name(re.sub(r"^(?i:the)\s+", "", mention.text)), "organization", "organization")
         if kind == "group":
+            person = self.people.find(mention.text, position) if mention.text[:1].isupper() else None
+            if person is not None and mention.text.casefold() in (person.surname, person.name.casefold()):
+                return self._person(person.name, position, "name")  # "Sanders" tagged as a plural noun
             return Speaker(clean_name(re.sub(r"^(?i:the|some|many|most|several|other)\s+", "", mention.text)),
                            "group", "group")
         if kind == "anonymous":

@@ -577,7 +577,9 @@ def _subject_before_quote(punct: Token, offset: int) -> list[Speech]:
         return []
     verb, subject = clauses[-1]
     mention = mention_of(subject, offset)
-    if mention is None or mention.kind not in ("name", "organization", "description"):
+    # A capitalised word the tagger took for a plural ("Sanders delivered a retort:") may be a name.
+    named_group = mention is not None and mention.kind == "group" and re.fullmatch(r"[A-Z]\w+", mention.text)
+    if mention is None or mention.kind not in ("name", "organization", "description") and not named_group:
         return []
     return [Speech(verb.text, offset + verb.idx, offset + verb.idx + len(verb), mention, None,
                    "subject_before_quote")]

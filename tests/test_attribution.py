@@ -387,6 +387,13 @@ def test_a_relative_clause_after_a_comma_at_the_end_of_a_reported_clause_is_the_
     assert (q.speaker, q.text) == ("Dmitry Peskov", "the talks would resume in Minsk next week")
 
 
+def test_a_name_the_tagger_takes_for_a_plural_noun_is_still_the_person(quotes_in):
+    quotes = quotes_in('Bernie Sanders spoke in Iowa on Monday.\n\nBill Clinton defended the law. Sanders '
+                       'delivered a snappy retort: "No one is tearing this up. We are going to go forward."')
+    q = only(quotes, "direct")
+    assert (q.speaker, q.speaker_kind, q.rule) == ("Bernie Sanders", "person", "subject_before_quote")
+
+
 def test_a_long_quote_with_no_cue_is_kept_unattributed(quotes_in):
     q = only(quotes_in('The weather was fine.\n\n"Nobody here expected the summit to end so quickly and so well."'))
     assert (q.rule, q.speaker, q.confidence) == ("unattributed", None, 0.0)
