@@ -366,6 +366,7 @@ def _resolve(article: Article, events: list[_Event], people: People, cues: list[
     quotes: list[Quote] = []
     previous: Quote | None = None
     previous_paragraph = -1
+    sentence_done = 0  # where the sentence of the last direct quote (and of its cue) ends
     for ev in sorted(events, key=lambda e: (e.start, e.end)):
         text = article.text[ev.start:ev.end]
         if ev.type == "direct" and not _speech_like(text, ev.words):
@@ -395,7 +396,14 @@ def _resolve(article: Article, events: list[_Event], people: People, cues: list[
         who = resolver.resolve(mention, ev.start)
         quote = _quote(article, ev, who.name, who.kind, mention, who.resolution)
         quotes.append(quote)
-        if ev.type == "direct" or who.name is not None:
+        if ev.type == "direct":
+            previous, previous_paragraph = quote, ev.paragraph
+            after = max(ev.end, ev.cue.cue_end if ev.cue is not None else 0)  # '"...!" LeVell declared, ...'
+            sentence_done = sentence_end(article.text, after, bounds[ev.paragraph][1] if bounds else after)
+        elif who.name is not None and not (previous is not None and previous.type == "direct"
+                                           and ev.paragraph == previous_paragraph and ev.start < sentence_done):
+            # Not speech reported in the sentence of a direct quote's own cue: '"...," Trump said,
+            # two hours after news outlets declared him the victor. "..."' goes on with Trump.
             previous, previous_paragraph = quote, ev.paragraph
     return quotes
 

@@ -44,6 +44,13 @@ def test_resumed_quote_continues_the_previous_speaker(quotes_in):
                                                      ("Kirill Koktysh", "continues_previous_quote")]
 
 
+def test_speech_reported_in_the_sentence_of_a_quotes_cue_does_not_take_over_the_next_quote(quotes_in):
+    quotes = quotes_in('"We are going to win so much," Lukashenko said in Minsk, two hours after officials '
+                       'declared him the victor. "You are going to be so happy with the result."')
+    assert [(q.type, q.speaker) for q in quotes if q.type == "direct"] == [("direct", "Lukashenko"),
+                                                                          ("direct", "Lukashenko")]
+
+
 def test_next_paragraph_opening_with_a_quote_continues(quotes_in):
     quotes = quotes_in('"We discussed oil and gas at length today," Lukashenko said.\n\n'
                        '"Decisions have been taken on these issues long ago, and we keep to them."')
