@@ -20,6 +20,8 @@ MentionKind = Literal["name", "organization", "pronoun", "description", "group",
 SUBJECTS = ("nsubj", "nsubjpass")
 # What a phrase before a cue is when it only sets the scene ("In a statement, X said, ...").
 NOT_CONTENT = frozenset(("prep", "advmod", "npadvmod", "advcl", "punct", "cc", "mark", "intj"))
+SPEECH_EVENTS = frozenset("""statement interview speech letter email e-mail tweet post release conversation remark
+appearance call briefing conference memo testimony hearing debate rally address op-ed column""".split())
 MIN_CIRCUMSTANCE_WORDS = 3  # "At times last year, he said, ...": a piece of what was said; "And so, he said," is not
 MAX_VERB_TO_QUOTE = 8  # tokens from a verb to the quote it introduces (its object between)
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART",
@@ -487,9 +489,12 @@ def _parenthetical(verb: Token) -> list[list[Token]]:
     while after and after[-1].is_punct and not after[-1].is_quote:
         after.pop()
     inside = {t.i for t in before}
-    if all(t.dep_ in NOT_CONTENT for t in before if t.head.i not in inside or t.head.i == t.i) \
-            and len([t for t in before if not t.is_punct]) < MIN_CIRCUMSTANCE_WORDS:
-        return [after]  # "Still, he said, ...": a connective, not a piece of what was said
+    if all(t.dep_ in NOT_CONTENT for t in before if t.head.i not in inside or t.head.i == t.i) and (
+            len([t for t in before if not t.is_punct]) < MIN_CIRCUMSTANCE_WORDS or (after and after[0].is_quote)
+            or any(_singular(t.lower_) in SPEECH_EVENTS for t in before)):
+        # "Still, he said, ...": a connective; "In a statement, an official said, ...": the
+        # circumstance of the speech, not a piece of what was said.
+        return [after]
     return [before, after]
 
 
