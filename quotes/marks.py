@@ -56,7 +56,8 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 
 SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?…])([\"”’»']*)\s+(?=[\"“‘«(\[A-Z0-9-])")
-ABBREVIATION_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Gen|Lt|Col|Prof|Jr|Sr|Sgt|Capt|No|Inc|Corp|Co|Vs|vs)|"
+ABBREVIATION_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|St|Gen|Lt|Col|Maj|Adm|Cmdr|Rev|Fr|Msgr|Hon|"
+                             r"Amb|Atty|Supt|Det|Sgt|Cpl|Pvt|Capt|Prof|Pres|Jr|Sr|No|Inc|Corp|Co|Ltd|Ft|Mt|Vs|vs)|"
                              r"\b[A-Z])\.[\"”’»']*\s*$")
 
 

@@ -70,3 +70,11 @@ def test_spans_point_inside_their_marks():
     for span in find_quote_spans(text):
         assert text[span.open_mark] in "\"“" and span.start == span.open_mark + 1
         assert text[span.close_mark] in "\"”" and span.end == span.close_mark
+
+
+def test_titles_and_abbreviations_do_not_end_a_sentence():
+    from quotes.marks import sentences
+
+    text = "It was said by Rev. Kyev Tatum of Ft. Worth and Adm. Harry Harris. Then he left."
+    assert [text[a:b] for a, b in sentences(text, 0, len(text))] == [
+        "It was said by Rev. Kyev Tatum of Ft. Worth and Adm. Harry Harris.", "Then he left."]
