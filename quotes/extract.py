@@ -441,13 +441,20 @@ def _speech_like(text: str, words: int) -> bool:
 
 def _title_case(text: str) -> bool:
     """A programme, book or campaign name: capitalised words and lower-case small words only, the
-    comma or period that American style puts inside the marks at most ("Fox News Sunday.")."""
+    comma or period that American style puts inside the marks at most ("Fox News Sunday."), and
+    perhaps a subtitle ("Chick Lit: The New Woman's Fiction.")."""
+    title, colon, subtitle = text.strip().partition(": ")
+    if colon:
+        return _titled(title.rstrip("!?"), 1) and _titled(subtitle, 2)
+    return _titled(text, 2)
+
+
+def _titled(text: str, capitals: int) -> bool:
     words = [w.strip("'\"‘’“”()[]") for w in re.sub(r"[.,]$", "", text.strip()).split()]
-    if not 2 <= len(words) <= MAX_TITLE_WORDS or re.search(r"[.,!?;:…]", " ".join(words)):
+    if not capitals <= len(words) <= MAX_TITLE_WORDS or re.search(r"[.,!?;:…]", " ".join(words)):
         return False
-    capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
     lower = [w for w in words if w and not (w[0].isupper() or w[0].isdigit())]
-    return words[0][:1].isupper() and capitals >= 2 and all(w in TITLE_SMALL_WORDS for w in lower)
+    return words[0][:1].isupper() and len(words) - len(lower) >= capitals and all(w in TITLE_SMALL_WORDS for w in lower)
 
 
 def _quote(article: Article, ev: _Event, speaker: str | None, kind: str | None, mention: Mention | None,

@@ -184,6 +184,12 @@ def test_programme_and_book_titles_with_their_closing_period_are_not_quotes(quot
     assert [q.text for q in quotes_in(text) if q.type == "direct"] == ["We will win,"]
 
 
+def test_a_title_with_a_subtitle_is_not_a_quote(quotes_in):
+    text = ('"Be careful how you communicate," said James Miller, a co-author of "Those Guys Have All the '
+            'Fun: Inside the World of ESPN."')
+    assert [q.text for q in quotes_in(text) if q.type == "direct"] == ["Be careful how you communicate,"]
+
+
 def test_a_short_sentence_in_sentence_case_is_still_a_quote(quotes_in):
     q = only(quotes_in('"Democracy is messy," the mayor said.'), "direct")
     assert q.text == "Democracy is messy,"
