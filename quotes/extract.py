@@ -258,7 +258,9 @@ def _direct_events(text: str, spans: list[QuoteSpan], cues: list[Speech],
             events.append(_Event(start, end, "mixed", "verb_then_fragment", cue, len(text[start:end].split()), p))
             continue
         words = len(text[span.start:span.end].split())
-        if rule != "cue_then_quote" and _mid_clause_fragment(text, span, opening, words):
+        speaker_first = cue is not None and cue.speaker is not None and cue.speaker.start < span.start \
+            and cue.speaker.start >= cue.cue_end  # '" said George Miller, one of the original "big four"'
+        if (rule != "cue_then_quote" or speaker_first) and _mid_clause_fragment(text, span, opening, words):
             continue  # 'messages later deemed "top secret,"': a phrase the writer quotes, not a statement
         events.append(_Event(span.start, span.end, "direct", rule, cue, words, p, not text[para[0]:opening].strip()))
     return events

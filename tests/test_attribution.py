@@ -190,6 +190,12 @@ def test_a_title_with_a_subtitle_is_not_a_quote(quotes_in):
     assert [q.text for q in quotes_in(text) if q.type == "direct"] == ["Be careful how you communicate,"]
 
 
+def test_a_phrase_quoted_in_the_description_of_a_speaker_is_not_a_statement(quotes_in):
+    text = ('"It was truly shameful," said Leslie Feldman, a plaintiff in the lawsuit who waited in an '
+            '"extraordinarily long line" for four hours.')
+    assert [q.text for q in quotes_in(text) if q.type == "direct"] == ["It was truly shameful,"]
+
+
 def test_a_short_sentence_in_sentence_case_is_still_a_quote(quotes_in):
     q = only(quotes_in('"Democracy is messy," the mayor said.'), "direct")
     assert q.text == "Democracy is messy,"
