@@ -504,6 +504,9 @@ def _verb(verb: Token, offset: int, text: str, quoted: Callable[[int], bool]) ->
     if subject is not None and quoted(offset + subject.idx):
         subject = None  # the parser took a word of the quote for the speaker
     speaker_tok = agent if agent is not None else subject if subject is not None else _name_beside(verb)
+    if agent is None and verb.tag_ == "VBN" and verb.dep_ == "advcl" \
+            and not any(c.dep_ in SUBJECTS or c.dep_ == "aux" for c in verb.children):
+        speaker_tok = None  # "Asked about the wall, Trump said": someone unnamed asked Trump
     if agent is not None and subject is not None and subject.lower_ in ("this", "that", "it") and content is None:
         # "This was stated by X": the statement is the sentence before.
         sent = verb.sent

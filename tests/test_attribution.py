@@ -413,6 +413,12 @@ def test_a_name_the_tagger_takes_for_a_plural_noun_is_still_the_person(quotes_in
     assert (q.speaker, q.speaker_kind, q.rule) == ("Bernie Sanders", "person", "subject_before_quote")
 
 
+def test_whoever_asks_a_question_put_to_a_speaker_is_not_the_speaker(quotes_in):
+    quotes = quotes_in("Asked whether he would meet Putin, Lukashenko said that the talks would go on.")
+    assert sorted((q.text, q.speaker) for q in quotes) == [
+        ("that the talks would go on", "Lukashenko"), ("whether he would meet Putin", None)]
+
+
 def test_a_long_quote_with_no_cue_is_kept_unattributed(quotes_in):
     q = only(quotes_in('The weather was fine.\n\n"Nobody here expected the summit to end so quickly and so well."'))
     assert (q.rule, q.speaker, q.confidence) == ("unattributed", None, 0.0)
