@@ -456,7 +456,8 @@ def _titled(text: str, capitals: int) -> bool:
     if not capitals <= len(words) <= MAX_TITLE_WORDS or re.search(r"[.,!?;:…]", " ".join(words)):
         return False
     lower = [w for w in words if w and not (w[0].isupper() or w[0].isdigit())]
-    return words[0][:1].isupper() and len(words) - len(lower) >= capitals and all(w in TITLE_SMALL_WORDS for w in lower)
+    return words[0][:1].isupper() and len(words) - len(lower) >= capitals \
+        and all(w in TITLE_SMALL_WORDS for w in lower)
 
 
 def _quote(article: Article, ev: _Event, speaker: str | None, kind: str | None, mention: Mention | None,

@@ -402,9 +402,9 @@ def _before_second_cue(tokens: list[Token]) -> list[Token]:
         if k < 2 or t.head.i < tokens[0].i:
             continue
         second_cue = (t.dep_ == "conj" or t.dep_ == "advcl" and t.tag_ == "VBG") and _is_speech_verb(t)
+        rest = t.doc[t.right_edge.i + 1:tokens[-1].i + 1]
         writers = t.dep_ in ("relcl", "advcl") and t.left_edge.lower_ in ("which", "who", "whom", "whose") \
-            and t.doc[t.left_edge.i - 1].text == "," and all(r.is_punct for r in t.doc[t.right_edge.i + 1:
-                                                                                         tokens[-1].i + 1])
+            and t.left_edge.i > tokens[0].i and t.doc[t.left_edge.i - 1].text == "," and all(r.is_punct for r in rest)
         if second_cue or writers:
             cut = tokens[:t.left_edge.i - tokens[0].i]
             while cut and (cut[-1].is_punct or cut[-1].dep_ == "cc"):
@@ -463,9 +463,9 @@ def _before_speaker(content: tuple[int, int] | None, speaker: Token | None, verb
     before = text[lo:edge].rstrip()
     if before.lower() in RELATIVES and lo < verb.idx < hi:
         # "a strategy which Democrats say could be aiding Mr. Sanders": what follows the cue.
-        start = verb.idx + len(verb)
-        return (offset + start + len(text[start:hi]) - len(text[start:hi].lstrip()), offset + hi) \
-            if text[start:hi].strip() else None
+        after = verb.idx + len(verb)
+        after += len(text[after:hi]) - len(text[after:hi].lstrip())
+        return (offset + after, offset + hi) if after < hi else None
     if not before.endswith((",", "\"", "”", "''", "»")):
         return None  # no content of its own before the speaker
     while edge > lo and text[edge - 1] in EDGE_PUNCT:
@@ -679,8 +679,9 @@ def _headline_verb(text: str, para: tuple[int, int], is_person: Callable[[str, i
         if not is_person(text[start:end], start):
             return None
         content = lo + words[i + 1].start()
-        if text[content:content + 4].lower() in ("for ", "on ") and lemma == "call":
-            content += 4  # "Calls for Special Prosecutor"
+        frame = re.match(r"(?:for|on)[ ]+", text[content:hi], re.IGNORECASE) if lemma == "call" else None
+        if frame:
+            content += frame.end()  # "Calls for Special Prosecutor", "Calls on Obama To Resign"
         stop = HEADLINE_CLAUSE_END_RE.search(text, content + 1, hi)
         mention = Mention(start, end, text[start:end], "name")
         cue_start = lo + verb.start()
