@@ -221,6 +221,9 @@ def collect_from_text(text: str, people: People) -> None:
             people.add(name, start, role)
 
 
+TITLE_GLUE_RE = re.compile(r"(?:\b[A-Z][\w.'’-]*|\bof|\bfor|\bthe)[ ]$")  # what a title ends with before a name
+
+
 def _first_name_word(word: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][a-z]+", word)) and word.casefold() not in NOT_FIRST_NAMES \
         and not TITLES_RE.match(word + " ")
@@ -243,8 +246,8 @@ def complete_surnames(text: str, people: People) -> None:
         found = []
         for m in runs:
             words = m.group().split()
-            while len(words) > 2 and not _first_name_word(words[0]):
-                words.pop(0)
+            if len(words) > 2 and (not _first_name_word(words[0]) or TITLE_GLUE_RE.search(text, max(0, m.start() - 30), m.start())):
+                words.pop(0)  # "Secretary of State John Kerry": the run goes on a title, not a first name
             if _first_name_word(words[0]):
                 found.append((" ".join(words), m.start()))
         # News write the full name before the bare surname: "President Trump ... Melania Trump"

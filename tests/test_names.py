@@ -98,17 +98,21 @@ def test_a_bare_surname_gets_the_full_name_the_text_gives_once():
     assert people.find("Evans", 20).full_name is None  # a caption's last word is no first name
 
 
-def test_a_middle_name_is_not_taken_for_the_first_name():
+def test_the_full_name_of_a_surname_skips_a_middle_name_and_the_end_of_a_title():
     from quotes.names import complete_surnames
 
     people = People()
     people.add("Clinton", 70)
-    complete_surnames("Former Secretary of State Hillary Rodham Clinton spoke first. Clinton said so.", people)
+    complete_surnames("The former secretary of state Hillary Rodham Clinton spoke. Clinton said so.", people)
     assert people.find("Clinton", 70).full_name == "Hillary Rodham Clinton"
     people = People()
     people.add("Evans", 60)
     complete_surnames("Deputy Attorney General Stuart Evans raised flags. Evans said so.", people)
     assert people.find("Evans", 60).full_name == "Stuart Evans"
+    people = People()
+    people.add("Kerry", 60)
+    complete_surnames("Secretary of State John Kerry flew to Geneva. Kerry said so.", people)
+    assert people.find("Kerry", 60).full_name == "John Kerry"
 
 
 def test_a_word_that_ner_ran_into_a_name_at_the_start_of_a_sentence_is_dropped():
