@@ -222,6 +222,7 @@ def collect_from_text(text: str, people: People) -> None:
 
 
 TITLE_GLUE_RE = re.compile(r"(?:\b[A-Z][\w.'’-]*|\bof|\bfor|\bthe)[ ]$")  # what a title ends with before a name
+TITLE_OF_RE = re.compile(r"\b[A-Z][\w.'’-]*[ ](?:of|for)[ ]$")  # "Secretary of State", "Chief of Staff"
 
 
 def _first_name_word(word: str) -> bool:
@@ -246,8 +247,11 @@ def complete_surnames(text: str, people: People) -> None:
         found = []
         for m in runs:
             words = m.group().split()
-            if len(words) > 2 and (not _first_name_word(words[0]) or TITLE_GLUE_RE.search(text, max(0, m.start() - 30), m.start())):
+            before = text[max(0, m.start() - 30):m.start()]
+            if len(words) > 2 and (not _first_name_word(words[0]) or TITLE_GLUE_RE.search(before)):
                 words.pop(0)  # "Secretary of State John Kerry": the run goes on a title, not a first name
+            elif len(words) == 2 and TITLE_OF_RE.search(before):
+                continue  # "Secretary of State Tillerson": no first name at all
             if _first_name_word(words[0]):
                 found.append((" ".join(words), m.start()))
         # News write the full name before the bare surname: "President Trump ... Melania Trump"
