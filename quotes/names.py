@@ -248,7 +248,8 @@ def complete_surnames(text: str, people: People) -> None:
         for m in runs:
             words = m.group().split()
             before = text[max(0, m.start() - 30):m.start()]
-            if len(words) > 2 and (not _first_name_word(words[0]) or TITLE_GLUE_RE.search(before)):
+            initial = len(words) > 2 and re.fullmatch(r"[A-Z]\.", words[1])  # "President George W. Bush"
+            if len(words) > 2 and (not _first_name_word(words[0]) or TITLE_GLUE_RE.search(before) and not initial):
                 words.pop(0)  # "Secretary of State John Kerry": the run goes on a title, not a first name
             elif len(words) == 2 and TITLE_OF_RE.search(before):
                 continue  # "Secretary of State Tillerson": no first name at all

@@ -117,6 +117,10 @@ def test_the_full_name_of_a_surname_skips_a_middle_name_and_the_end_of_a_title()
     people.add("Tillerson", 60)
     complete_surnames("Secretary of State Tillerson flew to Geneva. Tillerson said so.", people)
     assert people.find("Tillerson", 60).full_name is None
+    people = People()
+    people.add("Bush", 60)
+    complete_surnames("Former President George W. Bush flew to Texas. Bush said so.", people)
+    assert people.find("Bush", 60).full_name == "George W. Bush"
 
 
 def test_a_word_that_ner_ran_into_a_name_at_the_start_of_a_sentence_is_dropped():
