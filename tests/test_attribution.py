@@ -352,6 +352,8 @@ def test_a_headline_with_a_name_and_a_capitalised_speech_verb_reports_what_was_s
         ("headline_verb", "Alexander Lukashenko", "Belarus Will Never Join Russia")]
     said_of_him = "Lukashenko Accused Of Rigging The Vote\n\nAlexander Lukashenko spoke in Minsk on Friday."
     assert [q for q in quotes_in(said_of_him) if q.rule == "headline_verb"] == []
+    called_on = "Lukashenko Calls On Putin To Open The Border\n\nAlexander Lukashenko spoke in Minsk on Friday."
+    assert [q.text for q in quotes_in(called_on) if q.rule == "headline_verb"] == ["Putin To Open The Border"]
 
 
 def test_quoted_fragment_inside_what_was_said_makes_a_mixed_quote(quotes_in):
