@@ -258,8 +258,8 @@ def _direct_events(text: str, spans: list[QuoteSpan], cues: list[Speech],
             events.append(_Event(start, end, "mixed", "verb_then_fragment", cue, len(text[start:end].split()), p))
             continue
         words = len(text[span.start:span.end].split())
-        speaker_first = cue is not None and cue.speaker is not None and cue.speaker.start < span.start \
-            and cue.speaker.start >= cue.cue_end  # '" said George Miller, one of the original "big four"'
+        # '" said George Miller, one of the original "big four"': the cue's speaker stands between.
+        speaker_first = cue is not None and _speaker_after_cue(cue) and cue.speaker.start < span.start
         if (rule != "cue_then_quote" or speaker_first) and _mid_clause_fragment(text, span, opening, words):
             continue  # 'messages later deemed "top secret,"': a phrase the writer quotes, not a statement
         events.append(_Event(span.start, span.end, "direct", rule, cue, words, p, not text[para[0]:opening].strip()))
@@ -273,10 +273,14 @@ def _mid_clause_fragment(text: str, span: QuoteSpan, opening: int, words: int) -
     return len(before) == 2 and before[1] == " " and before[0].isalnum() and (first.islower() or words <= 3)
 
 
+def _speaker_after_cue(cue: Speech) -> bool:
+    """'," said Ramos, whose book ...': the cue names its speaker after itself."""
+    return cue.speaker is not None and cue.speaker.start >= cue.cue_end
+
+
 def _embedded(text: str, cue: Speech, span: QuoteSpan, opening: int) -> bool:
     """True when a quote stands inside the sentence of its cue rather than after a comma or colon."""
-    speaker_after = cue.speaker is not None and cue.speaker.start >= cue.cue_end  # '," said Ramos, whose book ...'
-    return bool(text[cue.cue_end:opening].strip()) and _fragment(text, span) and not speaker_after
+    return bool(text[cue.cue_end:opening].strip()) and _fragment(text, span) and not _speaker_after_cue(cue)
 
 
 def clause_end(text: str, pos: int, limit: int) -> int:
@@ -295,14 +299,18 @@ def _content_is_quoted(cue: Speech, spans: list[QuoteSpan], text: str) -> bool:
         return False
     lo, hi = cue.content
     # A quote the parse runs the clause from (from inside its marks) counts as one of its quotes.
-    inner = [s for s in spans if lo <= s.start < hi or (s.open_mark if s.open_mark is not None else s.start - 1)
-             <= lo <= s.end]
+    inner = [s for s in spans if lo <= s.start < hi or _around(s, lo)]
     quoted = sum(min(hi, s.end) - max(lo, s.start) for s in inner)
     if quoted < QUOTE_IS_CONTENT * (hi - lo):
         return False  # '"We don't teach anything" against homosexuality in the mosque meetings, he said'
     outside = [w for w in WORD_RE.findall(_unquoted(text, lo, hi, inner)) if w.lower() != "that"]
     # Even one word of the writer's before a fragment makes it mixed: 'Clinton "caused tremendous havoc"'.
     return not outside or not any(_fragment(text, s) for s in inner)
+
+
+def _around(span: QuoteSpan, pos: int) -> bool:
+    """Whether ``pos`` lies within a quote's marks (where a parse may start a clause)."""
+    return (span.open_mark if span.open_mark is not None else span.start - 1) <= pos <= span.end
 
 
 def _unquoted(text: str, lo: int, hi: int, inner: list[QuoteSpan]) -> str:
@@ -332,7 +340,7 @@ def _reported_span(cue: Speech, spans: list[QuoteSpan], text: str) -> Offsets | 
         return None
     lo, hi = cue.content
     # A clause the parse runs from inside a quote begins at its opening mark.
-    lo = min([lo, *(s.open_mark for s in spans if s.open_mark is not None and s.open_mark < lo <= s.end)])
+    lo = min([lo, *(s.open_mark for s in spans if s.open_mark is not None and _around(s, lo))])
     return lo, max([hi, *(after_close(s, text) for s in spans if lo <= s.start < hi)])
 
 
@@ -402,8 +410,7 @@ def _resolve(article: Article, events: list[_Event], people: People, cues: list[
             previous, previous_paragraph = quote, ev.paragraph
             after = max(ev.end, ev.cue.cue_end if ev.cue is not None else 0)  # '"...!" LeVell declared, ...'
             sentence_done = sentence_end(article.text, after, bounds[ev.paragraph][1] if bounds else after)
-        elif who.name is not None and not (previous is not None and previous.type == "direct"
-                                           and ev.paragraph == previous_paragraph and ev.start < sentence_done):
+        elif who.name is not None and ev.start >= sentence_done:
             # Not speech reported in the sentence of a direct quote's own cue: '"...," Trump said,
             # two hours after news outlets declared him the victor. "..."' goes on with Trump.
             previous, previous_paragraph = quote, ev.paragraph

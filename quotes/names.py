@@ -248,10 +248,11 @@ def complete_surnames(text: str, people: People) -> None:
         for m in runs:
             words = m.group().split()
             before = text[max(0, m.start() - 30):m.start()]
-            initial = len(words) > 2 and re.fullmatch(r"[A-Z]\.", words[1])  # "President George W. Bush"
-            if len(words) > 2 and (not _first_name_word(words[0]) or TITLE_GLUE_RE.search(before) and not initial):
-                words.pop(0)  # "Secretary of State John Kerry": the run goes on a title, not a first name
-            elif len(words) == 2 and TITLE_OF_RE.search(before):
+            if len(words) > 2:
+                initial = re.fullmatch(r"[A-Z]\.", words[1])  # "President George W. Bush"
+                if not _first_name_word(words[0]) or TITLE_GLUE_RE.search(before) and not initial:
+                    words.pop(0)  # "Secretary of State John Kerry": the run goes on a title, not a first name
+            elif TITLE_OF_RE.search(before):
                 continue  # "Secretary of State Tillerson": no first name at all
             if _first_name_word(words[0]):
                 found.append((" ".join(words), m.start()))

@@ -641,11 +641,10 @@ def _in_his_opinion(tok: Token, offset: int, text: str) -> list[Speech]:
 
 HEADLINE_VERBS = frozenset("say tell warn claim admit insist vow urge ask predict praise slam blast rip defend accuse "
                            "call deny confirm announce reveal argue suggest".split())
+HEADLINE_WORD = r"[A-Z][\w.'’-]*"  # a capitalised word of a name in a headline
+HEADLINE_WORD_RE = re.compile(HEADLINE_WORD)
 HEADLINE_COLON_RE = re.compile(
-    r"([A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3})(?:[ ]to[ ][A-Z][^:\n]{0,40})?:[ ]+([^\s\"“”«»].{10,250}?)\.?[ ]*$")
-
-
-HEADLINE_WORD_RE = re.compile(r"[A-Z][\w.'’-]*")
+    rf"({HEADLINE_WORD}(?:[ ]{HEADLINE_WORD}){{0,3}})(?:[ ]to[ ][A-Z][^:\n]{{0,40}})?:[ ]+([^\s\"“”«»].{{10,250}}?)\.?[ ]*$")
 # Where the reported part of a headline ends: "... Says No To Fox News As Sanders Turns Up The Heat".
 HEADLINE_CLAUSE_END_RE = re.compile(r",[ ]|[ ](?:As|After|While|Amid|Before|Following|Despite|Over|But)[ ]|\.?[ ]*$")
 MAX_HEADLINE = 200

@@ -1,5 +1,5 @@
 """One canonical name per person in an article, and roles that resolve descriptions."""
-from quotes.names import People, clean_name, split_title
+from quotes.names import People, clean_name, complete_surnames, split_title
 from quotes.roles import known_holder, matches, role_key
 
 
@@ -77,50 +77,32 @@ def test_father_and_son_stay_apart():
     assert sorted(p.name for p in people.people) == ["Donald Trump", "Donald Trump Jr"]
 
 
-def test_a_bare_surname_gets_the_full_name_the_text_gives_once():
-    from quotes.names import complete_surnames
+def full_name(surname: str, at: int, text: str) -> str | None:
+    """The full name that ``text`` gives the person named ``surname`` at ``at``."""
+    people = People()
+    people.add(surname, at)
+    complete_surnames(text, people)
+    return people.find(surname, at).full_name
 
-    people = People()
-    people.add("Evans", 80)
-    complete_surnames("Stuart Evans, a deputy assistant attorney general, raised flags. Evans said so.", people)
-    assert people.find("Evans", 80).full_name == "Stuart Evans"
-    people = People()
-    people.add("Clinton", 60)
-    complete_surnames("Hillary Clinton and Bill Clinton spoke. Clinton said so.", people)
-    assert people.find("Clinton", 60).full_name is None  # two first names: it stays a surname
-    people = People()
-    people.add("Trump", 10)
-    complete_surnames("President Trump left for Asia on Friday; Melania Trump joined him later.", people)
-    assert people.find("Trump", 10).full_name is None  # the full name comes after: another person
-    people = People()
-    people.add("Evans", 20)
-    complete_surnames("Photo: Images\n\nEvans said so.", people)
-    assert people.find("Evans", 20).full_name is None  # a caption's last word is no first name
+
+def test_a_bare_surname_gets_the_full_name_the_text_gives_once():
+    assert full_name("Evans", 80, "Stuart Evans, a deputy assistant attorney general, raised flags. "
+                                  "Evans said so.") == "Stuart Evans"
+    # two first names: it stays a surname
+    assert full_name("Clinton", 60, "Hillary Clinton and Bill Clinton spoke. Clinton said so.") is None
+    # the full name comes after: another person
+    assert full_name("Trump", 10, "President Trump left for Asia on Friday; Melania Trump joined him later.") is None
+    # a caption's last word is no first name
+    assert full_name("Evans", 20, "Photo: Images\n\nEvans said so.") is None
 
 
 def test_the_full_name_of_a_surname_skips_a_middle_name_and_the_end_of_a_title():
-    from quotes.names import complete_surnames
-
-    people = People()
-    people.add("Clinton", 70)
-    complete_surnames("The former secretary of state Hillary Rodham Clinton spoke. Clinton said so.", people)
-    assert people.find("Clinton", 70).full_name == "Hillary Rodham Clinton"
-    people = People()
-    people.add("Evans", 60)
-    complete_surnames("Deputy Attorney General Stuart Evans raised flags. Evans said so.", people)
-    assert people.find("Evans", 60).full_name == "Stuart Evans"
-    people = People()
-    people.add("Kerry", 60)
-    complete_surnames("Secretary of State John Kerry flew to Geneva. Kerry said so.", people)
-    assert people.find("Kerry", 60).full_name == "John Kerry"
-    people = People()
-    people.add("Tillerson", 60)
-    complete_surnames("Secretary of State Tillerson flew to Geneva. Tillerson said so.", people)
-    assert people.find("Tillerson", 60).full_name is None
-    people = People()
-    people.add("Bush", 60)
-    complete_surnames("Former President George W. Bush flew to Texas. Bush said so.", people)
-    assert people.find("Bush", 60).full_name == "George W. Bush"
+    assert full_name("Clinton", 70, "The former secretary of state Hillary Rodham Clinton spoke. "
+                                    "Clinton said so.") == "Hillary Rodham Clinton"
+    assert full_name("Evans", 60, "Deputy Attorney General Stuart Evans raised flags. Evans said so.") == "Stuart Evans"
+    assert full_name("Kerry", 60, "Secretary of State John Kerry flew to Geneva. Kerry said so.") == "John Kerry"
+    assert full_name("Tillerson", 60, "Secretary of State Tillerson flew to Geneva. Tillerson said so.") is None
+    assert full_name("Bush", 60, "Former President George W. Bush flew to Texas. Bush said so.") == "George W. Bush"
 
 
 def test_a_word_that_ner_ran_into_a_name_at_the_start_of_a_sentence_is_dropped():
