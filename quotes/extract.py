@@ -16,11 +16,12 @@ from typing import Iterable, Iterator
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from . import __version__
 from .attribution import SpeakerResolver, confidence, frame_cue
 from .cues import CUE_RE
-from .marks import QuoteSpan, after_close, find_quote_spans, paragraphs, sentence_end, sentences
+from .marks import GLUED_MARK_INFIX, QuoteSpan, after_close, find_quote_spans, paragraphs, sentence_end, sentences
 from .model import Article, Quote
 from .names import People, collect_from_text, complete_surnames
 from .speech import Mention, Speech, find_speech, headline_speech, role_of
@@ -67,9 +68,12 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     try:
         # Neither lemmas nor coarse tags are needed: speech verbs are recognised by their forms
         # (cues.speech_lemma) and parts of speech come from the fine tags (speech._pos).
-        return spacy.load(name, exclude=["lemmatizer", "attribute_ruler", "textcat", "senter"])
+        nlp = spacy.load(name, exclude=["lemmatizer", "attribute_ruler", "textcat", "senter"])
     except OSError as e:
         raise ModelNotFound(f"spaCy pipeline {name!r} is not installed ({e})") from None
+    infixes = list(nlp.Defaults.infixes or ()) + [GLUED_MARK_INFIX]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
 
 
 @dataclass

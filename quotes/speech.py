@@ -533,8 +533,9 @@ def _name_colon(colon: Token, offset: int) -> list[Speech]:
     Rubio:', 'McConnell delivered a message to Trump:'); of two names ('Frank Newport and Jim
     Harter:'), the first speaks."""
     i = colon.i - 1
-    if colon.text == "):" or (i >= 0 and colon.doc[i].text == ")"):  # spaCy keeps "):" as one token
-        while i >= 0 and colon.doc[i].text != "(":
+    # spaCy keeps "):" as one token, and "S.C.)" when a mark is glued to the colon
+    if colon.text == "):" or (i >= 0 and colon.doc[i].text.endswith(")")):
+        while i >= 0 and "(" not in colon.doc[i].text:
             i -= 1
         i -= 1
     if i < 0:

@@ -291,6 +291,13 @@ def test_a_name_with_its_affiliation_before_a_colon(quotes_in):
     assert (q.speaker, q.rule) == ("Trey Gowdy", "name_colon_quote")
 
 
+def test_a_mark_glued_to_the_colon_or_comma_before_it(quotes_in):
+    q = only(quotes_in('Rep. Trey Gowdy (R-S.C.):"Who told you that 90 percent of your e-mails were in the system?"'))
+    assert (q.speaker, q.rule) == ("Trey Gowdy", "name_colon_quote")
+    q = only(quotes_in('Paul Ryan said,“Look, anti-Semitic images, they’ve got no place in a campaign.”'))
+    assert (q.speaker, q.rule) == ("Paul Ryan", "cue_then_quote")
+
+
 def test_of_two_names_before_a_colon_the_first_speaks(quotes_in):
     q = only(quotes_in('POLLS TOO EARLY - Mark Blumenthal and Jon Cohen: "The polls just ended too early."'))
     assert q.speaker == "Mark Blumenthal"
