@@ -269,6 +269,16 @@ def _subject(verb: Token) -> Token | None:
         if verb.dep_ == "relcl" and subject.lower_ in ("who", "that", "which") and verb.head.i != verb.i:
             return verb.head  # "Dmitry Peskov, who said that ...": the person the clause is about
         return subject
+    glued = next((c for c in verb.children if c.i == verb.i - 1 and c.ent_type_ == "PERSON"), None)
+    if glued is not None:
+        return glued  # "Beck joked": the parse may hang the name on the verb as a compound
+    # "Mr. Trump made a third attempt ..., writing that": a participle set off by a comma
+    # modifies a noun in the parse, but its subject is the clause's.
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        head = verb.head
+        while _pos(head) not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        return _subject(head) if _pos(head) in ("VERB", "AUX") else None
     # "..., adding that" / "and stressed that": the subject is the head verb's.
     if verb.dep_ in ("advcl", "xcomp", "conj", "pcomp") and verb.head.i != verb.i:
         head = verb.head

@@ -492,6 +492,18 @@ def test_a_verb_the_parse_leaves_without_subject_takes_the_nearest_person_before
     assert (q.speaker, q.text) == ("Paul Manafort", "that the candidate's style amounted to an act")
 
 
+def test_a_participle_after_a_comma_speaks_with_the_subject_of_its_clause(quotes_in):
+    q = only(quotes_in("Mr. Trump made a third attempt to deflect Mr. Khan's criticism, writing on Twitter that "
+                       "the real issue at stake in the election was terrorism."))
+    assert (q.speaker, q.text) == ("Trump", "that the real issue at stake in the election was terrorism")
+
+
+def test_a_name_the_parse_hangs_on_the_speech_verb_is_its_subject(quotes_in):
+    quotes = quotes_in("When someone in the audience shouted, “Cruz,” Beck joked, again using an exaggerated "
+                       "accent, “Amen, brother! Come on up and get baptized!”")
+    assert (quotes[-1].speaker, quotes[-1].rule) == ("Beck", "cue_then_quote")
+
+
 def test_a_participle_of_speech_inside_the_clause_begins_a_cue_of_its_own(quotes_in):
     quotes = quotes_in("Ivanka Trump said her father has been an advocate for women in his company, saying that "
                        "he supports equal pay for equal work.")
