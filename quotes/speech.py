@@ -316,14 +316,41 @@ def _name_beside(verb: Token) -> Token | None:
         while end + 1 < verb.i and _pos(doc[end + 1]) == "PROPN":
             end += 1
         return doc[end]
-    after = verb.i + 1
     follows_quote = lo == verb.i or all(t.is_punct for t in doc[lo:verb.i])
-    if follows_quote and after < len(doc) and (_pos(doc[after]) == "PROPN" or doc[after].ent_type_ == "PERSON") \
-            and doc[after].ent_type_ not in NOT_SPEAKERS:
-        while after + 1 < len(doc) and _pos(doc[after + 1]) == "PROPN":
-            after += 1
-        return doc[after]
-    return None
+    return _inverted_speaker(verb) if follows_quote else None
+
+
+def _follows_quote(verb: Token) -> bool:
+    """The verb stands right after a closing quote mark, punctuation aside ('," said')."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].is_punct and not _is_mark(verb.doc[i]):
+        i -= 1
+    return i >= 0 and _is_mark(verb.doc[i])
+
+
+def _inverted_speaker(verb: Token) -> Token | None:
+    """The speaker standing after a verb that follows the quote ('," shot back Jeff Weaver',
+    '," mused Blaze co-host Stu Burguiere'): the person named in the words before the next
+    punctuation or preposition ("Putin's spokesman Dmitry Peskov", not "the spokesman for
+    Vladimir Putin"), else the proper nouns right after the verb; its last token."""
+    doc = verb.doc
+    after = verb.i + 1
+    while after < len(doc) and doc[after].dep_ == "prt" and doc[after].head.i == verb.i:
+        after += 1  # "shot back"
+    words = []
+    for tok in doc[after:after + 8]:
+        if (tok.is_punct and tok.text != "-") or tok.tag_ in ("IN", "TO", "WP", "WDT"):
+            break
+        words.append(tok)
+    people = [t for t in words if t.ent_type_ == "PERSON"]
+    if people:
+        return people[-1]
+    if not words or _pos(words[0]) != "PROPN" or words[0].ent_type_ in NOT_SPEAKERS:
+        return None
+    end = words[0].i
+    while end + 1 < len(doc) and _pos(doc[end + 1]) == "PROPN":
+        end += 1
+    return doc[end]
 
 
 def _agent(verb: Token) -> Token | None:
@@ -524,6 +551,11 @@ def _verb(verb: Token, offset: int, text: str, quoted: Callable[[int], bool]) ->
             prev = doc_sentence_before(sent)
             content, rule = _chars(list(prev), offset, text), "this_was_stated_by"
     speaker = mention_of(speaker_tok, offset) if speaker_tok is not None else None
+    if speaker is None and speaker_tok is subject and subject is not None and subject.i > verb.i \
+            and _follows_quote(verb):
+        # '," mused Blaze co-host Stu Burguiere': the parse made "co" the subject
+        speaker_tok = _inverted_speaker(verb)
+        speaker = mention_of(speaker_tok, offset) if speaker_tok is not None else None
     content = _before_speaker(content, speaker_tok if speaker_tok is not None else subject, verb, offset, text)
     cue_end = verb.idx + len(verb)
     for child in verb.children:

@@ -492,6 +492,13 @@ def test_a_verb_the_parse_leaves_without_subject_takes_the_nearest_person_before
     assert (q.speaker, q.text) == ("Paul Manafort", "that the candidate's style amounted to an act")
 
 
+def test_the_person_after_an_inverted_verb_speaks(quotes_in):
+    q = only(quotes_in('"That is simply not true," shot back Jeff Weaver.'))
+    assert (q.speaker, q.cue) == ("Jeff Weaver", "shot back")
+    q = only(quotes_in('"We are the biggest badasses around," mused Blaze co-host Stu Burguiere.'))
+    assert q.speaker == "Stu Burguiere"
+
+
 def test_a_participle_after_a_comma_speaks_with_the_subject_of_its_clause(quotes_in):
     q = only(quotes_in("Mr. Trump made a third attempt to deflect Mr. Khan's criticism, writing on Twitter that "
                        "the real issue at stake in the election was terrorism."))
