@@ -176,7 +176,7 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
     if _pos(tok) != "NOUN":
         return None
     named = [e for e in tok.doc.ents if e.label_ == "PERSON" and e.start > tok.i
-             and tok.is_ancestor(e.root)]
+             and tok.is_ancestor(e.root) and not _works_for(tok, e.root)]
     owner = _org_modifier(tok)
     noun = _singular(low)
     appositive = any(e.root.dep_ == "appos" and e.root.head.i == tok.i for e in named)
@@ -209,6 +209,17 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
     else:
         return None
     return Mention(span[0], span[1], text, kind)
+
+
+def _works_for(noun: Token, person: Token) -> bool:
+    """'the spokesman for Vladimir Putin', 'aides to Christie and Kasich', 'an aide for Mr.
+    Lyovochkin, who financed Mr. Manafort's work': a person in the phrase that says whom the
+    noun works for is not the one speaking."""
+    if _singular(noun.lower_) not in SPOKESPEOPLE | AIDE_NOUNS:
+        return False
+    while person.head.i != noun.i and person.head.i != person.i:
+        person = person.head
+    return person.dep_ == "prep" and person.lower_ in ("for", "to", "of")
 
 
 def _name_taken_for_a_verb(tok: Token, offset: int) -> Mention:

@@ -168,6 +168,13 @@ def test_an_unnamed_aide_is_an_anonymous_source_not_the_person_he_works_for(quot
         [(None, "anonymous", "a senior Cruz adviser")] * 2
 
 
+def test_the_spokesman_for_a_named_person_is_not_that_person(quotes_in):
+    quotes = quotes_in('Dmitry Peskov, a spokesman for Vladimir Putin, spoke to reporters.\n\n'
+                       '"The talks were very good," said the spokesman for Vladimir Putin.')
+    q = only(quotes, "direct")
+    assert (q.speaker, q.extra["resolution"]) == ("Dmitry Peskov", "role_in_article")
+
+
 def test_beliefs_and_plans_are_not_quotes(quotes_in):
     assert quotes_in("Putin wants the talks to go on. Polls show that voters like him.") == []
 
