@@ -158,6 +158,9 @@ class SpeakerResolver:
         return Speaker(None, "person", "unresolved")
 
     def _description(self, description: str, position: int) -> Speaker:
+        if description.split()[0].lower() in ("a", "an", "one", "another"):
+            # "a longtime adviser to Trump said": someone not named, not a holder of that role seen before
+            return Speaker(None, "anonymous", "anonymous")
         person = self.people.by_role(description, position)
         if person is not None:
             return self._person(person.name, position, "role_in_article")

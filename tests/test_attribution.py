@@ -175,6 +175,13 @@ def test_the_spokesman_for_a_named_person_is_not_that_person(quotes_in):
     assert (q.speaker, q.extra["resolution"]) == ("Dmitry Peskov", "role_in_article")
 
 
+def test_an_indefinite_description_is_someone_unnamed_not_the_holder_named_before(quotes_in):
+    quotes = quotes_in('Dmitry Peskov, a spokesman for the Russian president, spoke to reporters.\n\n'
+                       '"Nothing was decided," a spokesman for the Russian president said.')
+    q = only(quotes, "direct")
+    assert (q.speaker, q.speaker_kind) == (None, "anonymous")
+
+
 def test_beliefs_and_plans_are_not_quotes(quotes_in):
     assert quotes_in("Putin wants the talks to go on. Polls show that voters like him.") == []
 
