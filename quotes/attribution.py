@@ -132,8 +132,10 @@ class SpeakerResolver:
             person = self.people.find(mention.text, position) if mention.text[:1].isupper() else None
             if person is not None and mention.text.casefold() in (person.surname, person.name.casefold()):
                 return self._person(person.name, position, "name")  # "Sanders" tagged as a plural noun
-            return Speaker(clean_name(re.sub(r"^(?i:the|some|many|most|several|other)\s+", "", mention.text)),
-                           "group", "group")
+            words = re.sub(r"^(?i:the|some|many|most|several|other)\s+", "", mention.text)
+            # "aides to Gov. Chris Christie" keeps its words: cleaned like a name it read "Chris Christie"
+            plain = words.split()[0].casefold() in GROUP_NOUNS
+            return Speaker(" ".join(words.split()).strip(" ,.;:") if plain else clean_name(words), "group", "group")
         if kind == "anonymous":
             return Speaker(None, "anonymous", "anonymous")
         if kind == "pronoun":

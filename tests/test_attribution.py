@@ -157,6 +157,12 @@ def test_experts_say_is_a_group_not_a_person(quotes_in):
     assert q.speaker_kind == "group"
 
 
+def test_the_aides_of_named_people_are_a_group_named_by_its_words(quotes_in):
+    q = only(quotes_in("Aides to Gov. Chris Christie of New Jersey and Gov. John R. Kasich of Ohio, who had a "
+                       "long career in Congress, said their speeches would focus on the subject."))
+    assert q.speaker_kind == "group" and q.speaker.startswith("Aides to Gov. Chris Christie")
+
+
 def test_a_source_is_anonymous(quotes_in):
     q = only(quotes_in("A source said that the agreement was not planned in advance."))
     assert q.speaker_kind == "anonymous" and q.speaker is None
