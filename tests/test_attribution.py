@@ -179,6 +179,9 @@ def test_the_spokesman_for_a_named_person_is_not_that_person(quotes_in):
                        '"The talks were very good," said the spokesman for Vladimir Putin.')
     q = only(quotes, "direct")
     assert (q.speaker, q.extra["resolution"]) == ("Dmitry Peskov", "role_in_article")
+    q = only(quotes_in("A communications aide for Mr. Lyovochkin, who financed Mr. Manafort's work, said the "
+                       "work had ended."))
+    assert (q.speaker, q.speaker_kind) == (None, "anonymous")
 
 
 def test_an_indefinite_description_is_someone_unnamed_not_the_holder_named_before(quotes_in):
