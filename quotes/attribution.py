@@ -12,6 +12,8 @@ Rules for a direct quote, tried in order (the first that fires wins):
 - ``continues_previous_quote``: no cue of its own; the quote goes on from the one before it in its
   paragraph, or from the paragraph before when it opens its own paragraph.
 - ``paragraph_cue``: the nearest speech cue with a speaker elsewhere in the quote's paragraph.
+- ``signature``: with no cue of its own, a dash and a name sign the quote, after it or opening
+  the next paragraph ('"..." — Hillary Clinton.').
 
 A mention is then resolved to a canonical name: names through the article's people, pronouns
 to the person who spoke last, descriptions through the roles the article gives its people
@@ -37,6 +39,7 @@ RULE_CONFIDENCE = {
     "subject_before_quote": 0.65,
     "continues_previous_quote": 0.75,
     "paragraph_cue": 0.65,
+    "signature": 0.8,
     "unattributed": 0.0,
     "verb_clause": 0.85,
     "verb_object_frame": 0.7,

