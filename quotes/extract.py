@@ -43,6 +43,8 @@ MAX_PARAGRAPH_CHARS = 20_000  # longer "paragraphs" are tables or dumps: cut the
 # attribution, as fact-checks and quote lists sign their quotes.
 SIGNATURE_RE = re.compile(r"[\"”’»'.,!?…]*[ \t]*(?:\n\s*)?[-–—]{1,2}[ \t]*"
                           r"((?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w'’-]+)[ \t]*(?:[,.(]|$)", re.M)
+QUESTION_CLOSE_RE = re.compile(r"[?!][\"”’»']+\s*$")
+MAX_ATTRIBUTION_WORDS = 12  # the words of a short sentence that may name who asked or exclaimed
 STATED_BY_RE = re.compile(r"(?:This|That|It)\b[^.!?]{0,40}\b(?:stated|said|announced|reported|told)\s+by\b")
 
 
@@ -89,7 +91,8 @@ class _Paragraph:
 
 def parse_plan(text: str) -> tuple[list[_Paragraph], list[tuple[str, tuple[_Paragraph, int]]]]:
     """Split an article into paragraphs and choose what to parse: runs of consecutive sentences
-    that hold a quote mark or a speech cue (and the sentence before "This was stated by ...")."""
+    that hold a quote mark or a speech cue (and the sentence before "This was stated by ...", and a
+    short one after a quote that ends its sentence inside the marks: '"...?" Beck questioned.')."""
     paras, jobs = [], []
     for lo, hi in paragraphs(text):
         para = _Paragraph(lo, hi)
@@ -102,6 +105,9 @@ def parse_plan(text: str) -> tuple[list[_Paragraph], list[tuple[str, tuple[_Para
         for i, (a, b) in enumerate(spans):
             if keep[i] and i and STATED_BY_RE.match(text, a, b):
                 keep[i - 1] = True
+            if i and not keep[i] and QUESTION_CLOSE_RE.search(text, spans[i - 1][0], spans[i - 1][1]) \
+                    and len(text[a:b].split()) <= MAX_ATTRIBUTION_WORDS:
+                keep[i] = True  # '"...?" Beck questioned.': a quote's own sentence ended inside its marks
         run: list[tuple[int, int]] = []
         for (a, b), selected in zip(spans + [(hi, hi)], keep + [False]):
             if selected:

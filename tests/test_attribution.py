@@ -522,6 +522,11 @@ def test_a_verb_the_parse_leaves_without_subject_takes_the_nearest_person_before
     assert (q.speaker, q.text) == ("Paul Manafort", "that the candidate's style amounted to an act")
 
 
+def test_a_subject_after_a_question_that_ends_inside_its_marks(quotes_in):
+    q = only(quotes_in("“What was the pivot point that made him change so fundamentally?” Beck questioned."))
+    assert (q.speaker, q.rule) == ("Beck", "subject_after_quote")
+
+
 def test_the_person_after_an_inverted_verb_speaks(quotes_in):
     q = only(quotes_in('"That is simply not true," shot back Jeff Weaver.'))
     assert (q.speaker, q.cue) == ("Jeff Weaver", "shot back")
