@@ -43,7 +43,7 @@ MAX_PARAGRAPH_CHARS = 20_000  # longer "paragraphs" are tables or dumps: cut the
 # attribution, as fact-checks and quote lists sign their quotes.
 SIGNATURE_RE = re.compile(r"[\"”’»'.,!?…]*[ \t]*(?:\n\s*)?[-–—]{1,2}[ \t]*"
                           r"((?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w'’-]+)[ \t]*(?:[,.(]|$)", re.M)
-QUESTION_CLOSE_RE = re.compile(r"[?!][\"”’»']+\s*$")
+ENDS_INSIDE_MARKS_RE = re.compile(r"[?!][\"”’»']+\s*$")
 MAX_ATTRIBUTION_WORDS = 12  # the words of a short sentence that may name who asked or exclaimed
 STATED_BY_RE = re.compile(r"(?:This|That|It)\b[^.!?]{0,40}\b(?:stated|said|announced|reported|told)\s+by\b")
 
@@ -105,7 +105,7 @@ def parse_plan(text: str) -> tuple[list[_Paragraph], list[tuple[str, tuple[_Para
         for i, (a, b) in enumerate(spans):
             if keep[i] and i and STATED_BY_RE.match(text, a, b):
                 keep[i - 1] = True
-            if i and not keep[i] and QUESTION_CLOSE_RE.search(text, spans[i - 1][0], spans[i - 1][1]) \
+            if i and not keep[i] and ENDS_INSIDE_MARKS_RE.search(text, spans[i - 1][0], spans[i - 1][1]) \
                     and len(text[a:b].split()) <= MAX_ATTRIBUTION_WORDS:
                 keep[i] = True  # '"...?" Beck questioned.': a quote's own sentence ended inside its marks
         run: list[tuple[int, int]] = []
@@ -435,9 +435,11 @@ def _resolve(article: Article, events: list[_Event], people: People, cues: list[
 
 
 def _signature(text: str, ev: _Event) -> Mention | None:
-    """The name signing a quote: a dash and a name right after it ('"..." - Bernie Sanders.')."""
+    """The name signing a quote: a dash and a name right after it ('"..." - Bernie Sanders.'); a
+    single word only when the article names it elsewhere too ('- Sanders.', not '- Yes.')."""
     m = SIGNATURE_RE.match(text, ev.end)
-    if m is None or not is_name(clean_name(m.group(1))):
+    name = clean_name(m.group(1)) if m is not None else ""
+    if not is_name(name) or (" " not in m.group(1) and text.count(name) < 2):
         return None
     return Mention(m.start(1), m.end(1), m.group(1), "name")
 

@@ -24,7 +24,7 @@ LEFT_OPEN_CONTEXT = set("([{—–-/\u202a\u202c") | {"\u00a0"}
 RIGHT_CLOSE_CONTEXT = set(".,;:!?)]}—–-…'’\u202a\u202c")
 RESUME_RE = re.compile(r"(?<=[.,!?…:;])\s+[-–—]\s*(?=\S)")
 SENTENCE_END = ".!?…"
-# A comma or colon glued to an opening quote mark ('Ryan said,“Look', 'Gowdy (R-S.C.):"I'):
+# A comma, colon or semicolon glued to an opening quote mark ('Ryan said,“Look', 'Gowdy (R-S.C.):"I'):
 # spaCy's tokenizer splits punctuation only at spaces, so these two are its infixes (extract.load_model).
 GLUED_MARK_INFIX = r"(?<=[\w.)\]])[,:;](?=[\"“„«‘])|(?<=[,:;])[\"“„«‘]"
 

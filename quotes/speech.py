@@ -327,8 +327,7 @@ def _name_beside(verb: Token) -> Token | None:
         while end + 1 < verb.i and _pos(doc[end + 1]) == "PROPN":
             end += 1
         return doc[end]
-    follows_quote = lo == verb.i or all(t.is_punct for t in doc[lo:verb.i])
-    return _inverted_speaker(verb) if follows_quote else None
+    return _inverted_speaker(verb) if verb.i == 0 or _follows_quote(verb) else None
 
 
 def _follows_quote(verb: Token) -> bool:

@@ -309,6 +309,8 @@ def test_a_dash_and_a_name_sign_a_quote_with_no_cue(quotes_in):
                        '"Almost all new income and wealth is going to the top 1 percent."\n\n- Bernie Sanders.\n\n'
                        '"I will look into it, I certainly will." — Hillary Clinton, in the debate.')
     assert [(q.speaker, q.rule) for q in quotes] == [("Bernie Sanders", "signature"), ("Hillary Clinton", "signature")]
+    q = only(quotes_in('"Did you really tell the committee everything you knew?"\n\n- Yes.'))
+    assert (q.speaker, q.rule) == (None, "unattributed")
 
 
 def test_name_and_colon_introduce_a_quote(quotes_in):
