@@ -42,7 +42,7 @@ MAX_PARAGRAPH_CHARS = 20_000  # longer "paragraphs" are tables or dumps: cut the
 # '"..." — Hillary Clinton.' or the same dash and name opening the next paragraph: an epigraph's
 # attribution, as fact-checks and quote lists sign their quotes.
 SIGNATURE_RE = re.compile(r"[\"”’»'.,!?…]*[ \t]*(?:\n\s*)?[-–—]{1,2}[ \t]*"
-                          r"((?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w'’-]+)[ \t]*(?:[,.(]|$)", re.M)
+                          r"((?:[A-Z][\w.'’-]*[ \t]+){0,4}[A-Z][\w'’-]+)[ \t]*(?:[,(]|\.(?![ \t]*[A-Z])|$)", re.M)
 ENDS_INSIDE_MARKS_RE = re.compile(r"[?!][\"”’»']+\s*$")
 MAX_ATTRIBUTION_WORDS = 12  # the words of a short sentence that may name who asked or exclaimed
 STATED_BY_RE = re.compile(r"(?:This|That|It)\b[^.!?]{0,40}\b(?:stated|said|announced|reported|told)\s+by\b")

@@ -619,6 +619,8 @@ def _subject_after_quote(verb: Token, offset: int) -> list[Speech]:
     mark, comma = subject.doc[subject.left_edge.i - 1], subject.doc[subject.left_edge.i - 2]
     if not (mark.is_quote or mark.text in "\"”»''") or comma.text not in (",", "!", "?", "...", "…"):
         return []
+    if comma.text != "," and any(c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd") for c in verb.children):
+        return []  # '"...?" Beck questioned.', but after a question a new sentence: '"...?" McCain had a big ego.'
     mention = mention_of(subject, offset)
     if mention is None or mention.kind not in ("name", "description", "pronoun"):
         return []

@@ -311,6 +311,9 @@ def test_a_dash_and_a_name_sign_a_quote_with_no_cue(quotes_in):
     assert [(q.speaker, q.rule) for q in quotes] == [("Bernie Sanders", "signature"), ("Hillary Clinton", "signature")]
     q = only(quotes_in('"Did you really tell the committee everything you knew?"\n\n- Yes.'))
     assert (q.speaker, q.rule) == (None, "unattributed")
+    q = only(quotes_in('Sen. Graham spoke first.\n\n"Nobody in their right mind would take their star witness '
+                       'before the nation" — Sen. Graham pic.twitter.com/Si1UAziuZm'))
+    assert (q.speaker, q.rule) == (None, "unattributed")  # not "Sen"
 
 
 def test_name_and_colon_introduce_a_quote(quotes_in):
@@ -527,6 +530,12 @@ def test_a_verb_the_parse_leaves_without_subject_takes_the_nearest_person_before
 def test_a_subject_after_a_question_that_ends_inside_its_marks(quotes_in):
     q = only(quotes_in("“What was the pivot point that made him change so fundamentally?” Beck questioned."))
     assert (q.speaker, q.rule) == ("Beck", "subject_after_quote")
+
+
+def test_after_a_question_a_sentence_with_an_object_is_a_new_sentence_not_the_cue(quotes_in):
+    quotes = quotes_in("John McCain had a big ego. “How many more lawmakers have to go to jail before we actually "
+                       "fix this process?” He liked challenging authority.")
+    assert [(q.speaker, q.rule) for q in quotes] == [(None, "unattributed")]
 
 
 def test_the_person_after_an_inverted_verb_speaks(quotes_in):
