@@ -135,13 +135,17 @@ class Registry:
     entries: list[dict] = field(default_factory=list)
 
     def lookup(self) -> dict[tuple[str, str], int]:
-        """(kind, folded form) -> index of the entry; a form that two entries list decides nothing."""
+        """(kind, folded form) -> index of the entry; a form that two entries list decides nothing.
+        A listed person's surname alone, taken by NER for an organisation ("Trump said" in an
+        article that names no Donald Trump), is that person too, unless another entry claims it."""
         found: dict[tuple[str, str], int] = {}
         shared = set()
         for i, e in enumerate(self.entries):
             kind = e.get("kind", "person")
-            for form in [e["name"], *e.get("aliases", [])]:
-                key = (kind, fold(form))
+            keys = [(kind, fold(form)) for form in [e["name"], *e.get("aliases", [])]]
+            if kind == "person" and len(e["name"].split()) > 1:
+                keys.append(("organization", fold(e["name"].split()[-1])))
+            for key in dict.fromkeys(keys):
                 if found.get(key, i) != i:
                     shared.add(key)
                 found[key] = i

@@ -122,6 +122,14 @@ def test_the_registry_keeps_its_entries_apart():
     assert len(partition("Hillary Clinton", "H. Clinton", registry=registry)) == 2
 
 
+def test_a_listed_persons_surname_taken_for_an_organisation_is_that_person():
+    registry = Registry([{"name": "Donald Trump"}, {"name": "Hillary Clinton"}, {"name": "Bill Clinton"},
+                         {"name": "Ford", "kind": "organization"}, {"name": "Gerald Ford"}])
+    assert partition("Donald Trump", ("Trump", "organization"), ("Clinton", "organization"),
+                     ("Ford", "organization"), "Gerald Ford", registry=registry) == \
+        [["Clinton"], ["Donald Trump", "Trump"], ["Ford"], ["Gerald Ford"]]  # two Clintons: no one's
+
+
 def test_a_bare_surname_joins_the_one_the_corpus_quotes_nine_times_in_ten():
     items = [LocalSpeaker("1", "Barack Obama", "person", quotes=95), LocalSpeaker("2", "Michelle Obama", "person", 5),
              LocalSpeaker("3", "Obama", "person", quotes=40)]
