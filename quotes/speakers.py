@@ -324,15 +324,17 @@ def _resolve_people(items: list[LocalSpeaker], members: list[int], groups: _Grou
                     # "Obama" beside Barack Obama and Michelle Obama: the corpus quotes one of them
                     # nine times out of ten.
                     groups.union(top, i, "surname_dominant")
-        # Bare surnames that no full name took join the other spellings of their surname.
+        # Bare surnames that no full name took join the other spellings of their surname, of the
+        # same generation ("Donald" is not "Donald Jr").
         taken = {groups.find(i) for i in full}
-        alone: dict[str, int] = {}
+        alone: dict[tuple[str, str], int] = {}
         for i in bare:
             if groups.find(i) in taken:
                 continue
-            key = next((k for k in sorted(spellings(parsed[i].surname)) if k in alone), None)
+            suffix = parsed[i].suffix
+            key = next(((k, suffix) for k in sorted(spellings(parsed[i].surname)) if (k, suffix) in alone), None)
             if key is None:
-                alone[parsed[i].surname] = i
+                alone[(parsed[i].surname, suffix)] = i
             elif parsed[i].first == parsed[alone[key]].first or not parsed[i].first:
                 groups.union(alone[key], i, "surname_only")
 

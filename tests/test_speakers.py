@@ -62,6 +62,7 @@ APART = [
     ["Daniel Martin", "Danielle Martin"],
     ["Ivan Trump", "Ivanka Trump"],
     ["Ivana Trump", "Ivanka Trump"],
+    ["Donald", "Donald Jr"],
 ]
 
 
