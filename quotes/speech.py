@@ -24,6 +24,7 @@ SPEECH_EVENTS = frozenset("""statement interview speech letter email e-mail twee
 appearance call briefing conference memo testimony hearing debate rally address op-ed column""".split())
 MIN_CIRCUMSTANCE_WORDS = 3  # "At times last year, he said, ...": a piece of what was said; "And so, he said," is not
 MAX_VERB_TO_QUOTE = 8  # tokens from a verb to the quote it introduces (its object between)
+GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART",
                 "LAW", "LANGUAGE"}
 SPOKESPEOPLE = {"official", "spokesman", "spokeswoman", "spokesperson", "aide", "representative", "statement"}
@@ -142,7 +143,9 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
         return None
     ent = _entity(tok)
     if ent is not None and ent.label_ in NOT_SPEAKERS:
-        return None
+        if not (len(ent) > 1 and ent[-1].lower_.rstrip(".") in GENERATIONS and ent[0].text[:1].isupper()):
+            return None
+        ent = None  # '" Trump Jr. told reporters': NER may call a name with its generation a work of art
     if (ent is None or ent.label_ != "PERSON") and _pos(tok) == "PROPN":
         # "Army Capt. Christian Pardo", "Gov. John Kasich (R-OH)", "Rubio spokesman Alex Conant":
         # the person named in the phrase, or in the run of names right after it.

@@ -538,6 +538,11 @@ def test_after_a_question_a_sentence_with_an_object_is_a_new_sentence_not_the_cu
     assert [(q.speaker, q.rule) for q in quotes] == [(None, "unattributed")]
 
 
+def test_a_name_with_its_generation_that_ner_calls_a_work_of_art_still_speaks(quotes_in):
+    q = only(quotes_in('"It was a nothing meeting," Trump Jr. told reporters on Tuesday.'))
+    assert (q.speaker, q.speaker_kind) == ("Trump Jr", "person")
+
+
 def test_the_person_after_an_inverted_verb_speaks(quotes_in):
     q = only(quotes_in('"That is simply not true," shot back Jeff Weaver.'))
     assert (q.speaker, q.cue) == ("Jeff Weaver", "shot back")
