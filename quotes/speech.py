@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import (AIDE_NOUNS, ANONYMOUS_NOUNS, FRAME_PREPOSITIONS, GROUP_NOUNS, OBJECT_CONTENT_VERBS, ORG_WORDS,
                    PRONOUNS_GROUP, PRONOUNS_ORG, PRONOUNS_PERSON, RETORT_VERBS, speech_lemma)
-from .names import split_title
+from .names import SUFFIXES, split_title
 from .roles import role_key
 
 MentionKind = Literal["name", "organization", "pronoun", "description", "group", "anonymous"]
@@ -24,7 +24,6 @@ SPEECH_EVENTS = frozenset("""statement interview speech letter email e-mail twee
 appearance call briefing conference memo testimony hearing debate rally address op-ed column""".split())
 MIN_CIRCUMSTANCE_WORDS = 3  # "At times last year, he said, ...": a piece of what was said; "And so, he said," is not
 MAX_VERB_TO_QUOTE = 8  # tokens from a verb to the quote it introduces (its object between)
-GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART",
                 "LAW", "LANGUAGE"}
 SPOKESPEOPLE = {"official", "spokesman", "spokeswoman", "spokesperson", "aide", "representative", "statement"}
@@ -143,7 +142,7 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
         return None
     ent = _entity(tok)
     if ent is not None and ent.label_ in NOT_SPEAKERS:
-        if not (len(ent) > 1 and ent[-1].lower_.rstrip(".") in GENERATIONS and ent[0].text[:1].isupper()):
+        if not (len(ent) > 1 and ent[-1].lower_.rstrip(".") in SUFFIXES and ent[0].text[:1].isupper()):
             return None
         ent = None  # '" Trump Jr. told reporters': NER may call a name with its generation a work of art
     if (ent is None or ent.label_ != "PERSON") and _pos(tok) == "PROPN":
