@@ -143,8 +143,9 @@ class Registry:
         for i, e in enumerate(self.entries):
             kind = e.get("kind", "person")
             keys = [(kind, fold(form)) for form in [e["name"], *e.get("aliases", [])]]
-            if kind == "person" and len(e["name"].split()) > 1:
-                keys.append(("organization", fold(e["name"].split()[-1])))
+            words = e["name"].split()
+            if kind == "person" and len(words) > 1 and fold(words[-1]).rstrip(".") not in SUFFIXES:
+                keys.append(("organization", fold(words[-1])))  # not "Jr" of "Donald Trump Jr"
             for key in dict.fromkeys(keys):
                 if found.get(key, i) != i:
                     shared.add(key)

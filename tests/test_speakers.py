@@ -125,10 +125,12 @@ def test_the_registry_keeps_its_entries_apart():
 
 def test_a_listed_persons_surname_taken_for_an_organisation_is_that_person():
     registry = Registry([{"name": "Donald Trump"}, {"name": "Hillary Clinton"}, {"name": "Bill Clinton"},
-                         {"name": "Ford", "kind": "organization"}, {"name": "Gerald Ford"}])
+                         {"name": "Ford", "kind": "organization"}, {"name": "Gerald Ford"}, {"name": "Donald Trump Jr"}])
+    # Two Clintons are listed, so their surname is no one's; "Jr" is no surname.
     assert partition("Donald Trump", ("Trump", "organization"), ("Clinton", "organization"),
-                     ("Ford", "organization"), "Gerald Ford", registry=registry) == \
-        [["Clinton"], ["Donald Trump", "Trump"], ["Ford"], ["Gerald Ford"]]  # two Clintons: no one's
+                     ("Ford", "organization"), "Gerald Ford", "Donald Trump Jr", ("Jr", "organization"),
+                     registry=registry) == \
+        [["Clinton"], ["Donald Trump", "Trump"], ["Donald Trump Jr"], ["Ford"], ["Gerald Ford"], ["Jr"]]
 
 
 def test_a_bare_surname_joins_the_one_the_corpus_quotes_nine_times_in_ten():
