@@ -164,7 +164,7 @@ def quotes_of(article: Article, paras: list[_Paragraph]) -> list[Quote]:
     text = article.text
     spans = find_quote_spans(text)
     inside = _inside(spans)
-    people = People()
+    people = People(text)
     cues: list[Speech] = []
     for para in paras:
         for offset, doc in para.chunks:

@@ -129,8 +129,12 @@ class Person:
 class People:
     """The people named in one article, grouped so that each has one canonical name."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
         self.people: list[Person] = []
+        # Surnames the text writes after a title of office that it never writes before the same
+        # surname with a generation ("President Trump" beside "Donald Trump Jr.", not "Vice President
+        # Biden" beside "Vice President Joseph R. Biden Jr."): someone else than the one with it.
+        self.titled = _titled_without_generation(text)
 
     def add(self, raw: str, position: int, role: str | None = None) -> Person | None:
         """Record a name seen at ``position``; return the person it denotes."""
@@ -158,8 +162,9 @@ class People:
                 min(len(other), len(base)) >= 5 and other[0] == base[0]
                 and fuzz.ratio(other, base) >= SURNAME_SIMILARITY
             )
-            # "Sousa" is John Philip Sousa IV; "Donald Trump" is not Donald Trump Jr.
-            generations_differ = bool(first and person.first) and suffix != other_suffix
+            # "Sousa" is John Philip Sousa IV; "Donald Trump" is not Donald Trump Jr.; nor is a bare
+            # "Trump" when the text also writes "President Trump" and the son is no president.
+            generations_differ = suffix != other_suffix and (bool(first and person.first) or base in self.titled)
             if same and not generations_differ and _compatible_first(first, person.first):
                 candidates.append(person)
         if not candidates and not create:
@@ -187,6 +192,23 @@ class People:
         return max(holders, key=lambda p: max((x for x in p.positions if x <= position), default=-1))
 
 
+def _titled_without_generation(text: str) -> set[str]:
+    without: dict[str, set[str]] = {}
+    for m in TITLED_RE.finditer(text):
+        if not GENERATION_AFTER_RE.match(text, m.end()):
+            without.setdefault(m.group(2).casefold(), set()).add(m.group(1).casefold().rstrip("."))
+    with_generation: dict[str, set[str]] = {}
+    for m in TITLED_GENERATION_RE.finditer(text):
+        with_generation.setdefault(m.group(2).casefold(), set()).add(m.group(1).casefold().rstrip("."))
+    return {name for name, titles in without.items() if titles - with_generation.get(name, set())}
+
+
+# A title of office (not an honorific: "Mr. Biden" is Joseph R. Biden Jr.) before a surname, and
+# the same title before a name with its generation.
+OFFICE = r"\b(President|Senator|Sen|Governor|Gov|Representative|Rep|Secretary|Mayor|Speaker|Judge)\.?[ \t]+"
+TITLED_RE = re.compile(OFFICE + r"([A-Z][\w’'-]+)\b(?![ \t]+[A-Z])")
+TITLED_GENERATION_RE = re.compile(OFFICE + r"(?:[A-Z][\w.’'-]*[ \t]+){0,3}?([A-Z][\w’'-]+),?[ \t]+(?:Jr|Sr|II|III|IV)\b")
+GENERATION_AFTER_RE = re.compile(r",?[ \t]+(?:Jr|Sr|II|III|IV)\b")
 SPACE = r"[ \t\u00a0]+"  # between the words of a name: never a line break
 NAME_RUN_RE = re.compile(rf"\b(?:[A-Z][\w’'-]*\.?{SPACE}){{0,5}}[A-Z][\w’'-]+")
 OF_BEFORE_RE = re.compile(r"\b(?:of|for)(?: the)?\s+$")

@@ -538,6 +538,16 @@ def test_after_a_question_a_sentence_with_an_object_is_a_new_sentence_not_the_cu
     assert [(q.speaker, q.rule) for q in quotes] == [(None, "unattributed")]
 
 
+def test_a_title_the_son_does_not_hold_tells_the_father_from_him(quotes_in):
+    quotes = quotes_in('Donald Trump Jr. met a Russian lawyer in June 2016, emails show.\n\n'
+                       '"It was a nothing meeting," Trump Jr. told reporters on Tuesday.\n\n'
+                       'President Trump defended his son on Wednesday. "He is a good boy," Trump said.')
+    assert [q.speaker for q in quotes] == ["Trump Jr", "Trump"]
+    quotes = quotes_in('"This is not a joke," Vice President Biden said.\n\n'
+                       '"We will win this," said Vice President Joseph R. Biden Jr. in Scranton.')
+    assert [q.speaker for q in quotes] == ["Joseph R. Biden Jr"] * 2
+
+
 def test_a_name_with_its_generation_that_ner_calls_a_work_of_art_still_speaks(quotes_in):
     q = only(quotes_in('"It was a nothing meeting," Trump Jr. told reporters on Tuesday.'))
     assert (q.speaker, q.speaker_kind) == ("Trump Jr", "person")
