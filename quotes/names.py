@@ -163,7 +163,7 @@ class People:
                 and fuzz.ratio(other, base) >= SURNAME_SIMILARITY
             )
             # "Sousa" is John Philip Sousa IV; "Donald Trump" is not Donald Trump Jr.; nor is a bare
-            # "Trump" when the text also writes "President Trump" and the son is no president.
+            # "Trump" when the text writes "President Trump" and never "President ... Trump Jr.".
             generations_differ = suffix != other_suffix and (bool(first and person.first) or base in self.titled)
             if same and not generations_differ and _compatible_first(first, person.first):
                 candidates.append(person)
@@ -193,6 +193,8 @@ class People:
 
 
 def _titled_without_generation(text: str) -> set[str]:
+    """Surnames (casefolded) that the text writes after a title of office it never writes before
+    the same surname with a generation."""
     without: dict[str, set[str]] = {}
     for m in TITLED_RE.finditer(text):
         if not GENERATION_AFTER_RE.match(text, m.end()):
