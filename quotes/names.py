@@ -5,6 +5,7 @@ names them: "Lukashenko", "Lukashenka" and "Lukashenkko" join "Alexander Lukashe
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -131,10 +132,15 @@ class People:
 
     def __init__(self, text: str = "") -> None:
         self.people: list[Person] = []
-        # Surnames the text writes after a title of office that it never writes before the same
-        # surname with a generation ("President Trump" beside "Donald Trump Jr.", not "Vice President
-        # Biden" beside "Vice President Joseph R. Biden Jr."): someone else than the one with it.
-        self.titled = _titled_without_generation(text)
+        self.text = text
+
+    @functools.cached_property
+    def titled(self) -> set[str]:
+        """Surnames the text writes after a title of office that it never writes before the same
+        surname with a generation ("President Trump" beside "Donald Trump Jr.", not "Vice President
+        Biden" beside "Vice President Joseph R. Biden Jr."): someone else than the one with it.
+        Read only when a name with a generation meets one without, so most articles never scan."""
+        return _titled_without_generation(self.text)
 
     def add(self, raw: str, position: int, role: str | None = None) -> Person | None:
         """Record a name seen at ``position``; return the person it denotes."""
@@ -208,9 +214,10 @@ def _titled_without_generation(text: str) -> set[str]:
 # A title of office (not an honorific: "Mr. Biden" is Joseph R. Biden Jr.) before a surname, and
 # the same title before a name with its generation.
 OFFICE = r"\b(President|Senator|Sen|Governor|Gov|Representative|Rep|Secretary|Mayor|Speaker|Judge)\.?[ \t]+"
+GENERATION = r",?[ \t]+(?:Jr|Sr|II|III|IV)\b"  # SUFFIXES as the text writes them after a surname
 TITLED_RE = re.compile(OFFICE + r"([A-Z][\w’'-]+)\b(?![ \t]+[A-Z])")
-TITLED_GENERATION_RE = re.compile(OFFICE + r"(?:[A-Z][\w.’'-]*[ \t]+){0,3}?([A-Z][\w’'-]+),?[ \t]+(?:Jr|Sr|II|III|IV)\b")
-GENERATION_AFTER_RE = re.compile(r",?[ \t]+(?:Jr|Sr|II|III|IV)\b")
+TITLED_GENERATION_RE = re.compile(OFFICE + r"(?:[A-Z][\w.’'-]*[ \t]+){0,3}?([A-Z][\w’'-]+)" + GENERATION)
+GENERATION_AFTER_RE = re.compile(GENERATION)
 SPACE = r"[ \t\u00a0]+"  # between the words of a name: never a line break
 NAME_RUN_RE = re.compile(rf"\b(?:[A-Z][\w’'-]*\.?{SPACE}){{0,5}}[A-Z][\w’'-]+")
 OF_BEFORE_RE = re.compile(r"\b(?:of|for)(?: the)?\s+$")

@@ -27,6 +27,7 @@ MAX_VERB_TO_QUOTE = 8  # tokens from a verb to the quote it introduces (its obje
 NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART",
                 "LAW", "LANGUAGE"}
 SPOKESPEOPLE = {"official", "spokesman", "spokeswoman", "spokesperson", "aide", "representative", "statement"}
+WORKERS = SPOKESPEOPLE | AIDE_NOUNS  # nouns for people who speak for someone else
 PUBLICATIONS = {"survey", "poll", "report", "study", "analysis", "editorial", "memo", "release"}
 POSSESSIVES = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i", "our": "we"}
 EDGE_PUNCT = set(" \t\n,;:—–-")
@@ -217,7 +218,7 @@ def _works_for(noun: Token, person: Token) -> bool:
     """'the spokesman for Vladimir Putin', 'aides to Christie and Kasich', 'an aide for Mr.
     Lyovochkin, who financed Mr. Manafort's work': a person in the phrase that says whom the
     noun works for is not the one speaking."""
-    if _singular(noun.lower_) not in SPOKESPEOPLE | AIDE_NOUNS:
+    if _singular(noun.lower_) not in WORKERS:
         return False
     while person.head.i != noun.i and person.head.i != person.i:
         person = person.head
