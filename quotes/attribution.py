@@ -16,8 +16,9 @@ Rules for a direct quote, tried in order (the first that fires wins):
   the next paragraph ('"..." — Hillary Clinton.').
 
 A mention is then resolved to a canonical name: names through the article's people, pronouns
-to the person who spoke last, descriptions through the roles the article gives its people
-(then a shipped table of common roles), organisations and unnamed sources by kind.
+to the person who spoke last (unless the article tells that person is not of the pronoun's
+gender: then to the fitting person named last), descriptions through the roles the article gives
+its people (then a shipped table of common roles), organisations and unnamed sources by kind.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import GROUP_NOUNS
+from .gender import PRONOUN_GENDER
 from .marks import QuoteSpan, after_close, sentence_end, sentence_start
 from .names import People, clean_name, is_name
 from .roles import known_holder
@@ -154,13 +156,19 @@ class SpeakerResolver:
             return Speaker(None, "group", "pronoun")
         if pronoun == "it":
             return Speaker(None, "organization", "pronoun")
-        if self.last_person is not None:
+        wanted = PRONOUN_GENDER.get(pronoun)
+        if self.last_person is not None and self._may_be(self.last_person[1], wanted, position):
             return Speaker(self.last_person[1], "person", "pronoun")
-        named = [(max(x for x in p.positions if x < position), p) for p in self.people.people
-                 if any(x < position for x in p.positions)]
-        if named:
-            return Speaker(max(named, key=lambda pair: pair[0])[1].name, "person", "pronoun")
+        # Else the person named last before the pronoun whose gender may be its own: not a man for "she".
+        named = [(self.people.last_seen(p, position), p) for p in self.people.people]
+        fits = [(at, p) for at, p in named if at >= 0 and self._may_be(p.name, wanted, position)]
+        if fits:
+            return Speaker(max(fits, key=lambda pair: pair[0])[1].name, "person", "pronoun")
         return Speaker(None, "person", "unresolved")
+
+    def _may_be(self, name: str, wanted: str | None, position: int) -> bool:
+        """True unless the article tells that the person named is not of the pronoun's gender."""
+        return wanted is None or self.people.gender(self.people.find(name, position)) in (None, wanted)
 
     def _description(self, description: str, position: int) -> Speaker:
         if description.split()[0].lower() in ("a", "an", "one", "another"):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .cues import TITLES_RE
+from .gender import Gender, article_genders
 from .roles import HEADS, matches, role_key
 
 SURNAME_SIMILARITY = 85  # fuzz.ratio: Lukashenko/Lukashenka 90, Lukashenko/Lukashenkko 95, Sanders/Saunders 93
@@ -141,6 +142,27 @@ class People:
         Biden" beside "Vice President Joseph R. Biden Jr."): someone else than the one with it.
         Read only when a name with a generation meets one without, so most articles never scan."""
         return _titled_without_generation(self.text)
+
+    @functools.cached_property
+    def genders(self) -> dict[int, Gender]:
+        """The gender the article tells of each person, by ``id``: read at the first "he" or
+        "she" to resolve, once every person of the article is known."""
+        return article_genders(self.text, self)
+
+    def gender(self, person: Person | None) -> Gender | None:
+        return self.genders.get(id(person)) if person is not None else None
+
+    def last_seen(self, person: Person, position: int) -> int:
+        """Where the text names the person last before ``position`` (-1 if not before it): by
+        the names the parse found, or by the surname in sentences that were not parsed."""
+        found = [x for x in person.positions if x < position]
+        surname = next((f.split()[-1] for f in person.forms if f.split()[-1].casefold() == person.surname), None)
+        if surname is not None:
+            before = self.text.rfind(surname, 0, position)
+            while before > 0 and (self.text[before - 1].isalnum() or self.text[before + len(surname):][:1].isalnum()):
+                before = self.text.rfind(surname, 0, before)
+            found.append(before)
+        return max(found, default=-1)
 
     def add(self, raw: str, position: int, role: str | None = None) -> Person | None:
         """Record a name seen at ``position``; return the person it denotes."""

@@ -86,6 +86,35 @@ def test_pronoun_resolved_to_the_last_speaker(quotes_in):
     assert quotes[1].speaker_mention == "he" and quotes[1].extra["resolution"] == "pronoun"
 
 
+def test_she_goes_to_the_woman_who_spoke_before_not_to_the_man_who_spoke_last(quotes_in):
+    quotes = quotes_in('"We will fight for every worker in this state," Elizabeth Warren said.\n\n'
+                       '"The senator is wrong about trade," Kirill Koktysh said.\n\n'
+                       '"Trade deals have cost this state its factories," she said.')
+    assert [q.speaker for q in quotes] == ["Elizabeth Warren", "Kirill Koktysh", "Elizabeth Warren"]
+    assert quotes[2].extra["resolution"] == "pronoun"
+
+
+def test_he_is_not_the_woman_the_article_calls_ms(quotes_in):
+    quotes = quotes_in('"The talks went well," Dmitry Peskov said.\n\n'
+                       '"We expect a deal," Ms. Ardelean said.\n\n'
+                       '"We discussed oil and gas at length today," he said.')
+    assert [q.speaker for q in quotes] == ["Dmitry Peskov", "Ardelean", "Dmitry Peskov"]
+
+
+def test_a_pronoun_goes_to_the_fitting_person_named_last_also_in_sentences_not_parsed(quotes_in):
+    quotes = quotes_in('"We will win," Bernie Sanders said.\n\n"We will win first," Dmitry Peskov said.\n\n'
+                       '"Nobody will win," Elizabeth Warren said.\n\nSanders arrived in Iowa on Monday.\n\n'
+                       '"Iowa will decide," he said.')
+    assert quotes[-1].speaker == "Bernie Sanders"
+
+
+def test_a_pronoun_whose_gender_nothing_tells_still_goes_to_the_last_speaker(quotes_in):
+    quotes = quotes_in('"The talks went well," Casey Ardelean said.\n\n'
+                       '"We expect a deal," Robin Grechulina said.\n\n'
+                       '"We discussed oil and gas at length today," she said.')
+    assert [q.speaker for q in quotes] == ["Casey Ardelean", "Robin Grechulina", "Robin Grechulina"]
+
+
 def test_description_resolved_through_the_role_the_article_gives(quotes_in):
     quotes = quotes_in('Belarusian President Alexander Lukashenko arrived in Sochi on Friday.\n\n'
                        '"We really had a very friendly atmosphere in these talks," the Belarusian leader said.')
