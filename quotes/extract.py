@@ -55,7 +55,7 @@ class ModelNotFound(Exception):
 ARTICLE_BATCH = 32  # articles parsed in one stream (and what a worker process takes at a time)
 # The code that turns an article's text into quotes; reading files is not in it (the text's own
 # hash tells when an article changed).
-EXTRACTION_MODULES = ("attribution", "cues", "extract", "marks", "model", "names", "roles", "speech")
+EXTRACTION_MODULES = ("attribution", "cues", "extract", "gender", "marks", "model", "names", "roles", "speech")
 
 
 @functools.cache

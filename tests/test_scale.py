@@ -1,6 +1,8 @@
 """Builds at scale: on a Dask cluster, and incremental runs that parse only what is new."""
 import json
 import sqlite3
+import subprocess
+import sys
 
 from click.testing import CliRunner
 
@@ -104,6 +106,12 @@ def test_a_new_version_of_the_extractor_parses_everything_again(tmp_path, monkey
     assert parsed == ["a", "b", "a", "b"]
     run("build", tmp_path / "q.db", old, "--workers", 1, "--no-progress")
     assert parsed == ["a", "b", "a", "b"]  # the new version is recorded even where no quote changed
+
+
+def test_the_extractors_version_covers_every_module_that_extraction_imports():
+    code = "import sys, quotes.extract; print(' '.join(m for m in sys.modules if m.startswith('quotes.')))"
+    imported = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert {m.removeprefix("quotes.") for m in imported.split()} <= set(extract.EXTRACTION_MODULES)
 
 
 def test_a_correction_survives_an_incremental_build(tmp_path):
