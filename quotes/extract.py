@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
-from . import __version__
+from . import __version__, furniture
 from .attribution import SpeakerResolver, confidence, frame_cue
 from .cues import CUE_RE
 from .marks import GLUED_MARK_INFIX, QuoteSpan, after_close, find_quote_spans, paragraphs, sentence_end, sentences
@@ -55,7 +55,8 @@ class ModelNotFound(Exception):
 ARTICLE_BATCH = 32  # articles parsed in one stream (and what a worker process takes at a time)
 # The code that turns an article's text into quotes; reading files is not in it (the text's own
 # hash tells when an article changed).
-EXTRACTION_MODULES = ("attribution", "cues", "extract", "gender", "marks", "model", "names", "roles", "speech")
+EXTRACTION_MODULES = (
+    "attribution", "cues", "extract", "furniture", "gender", "marks", "model", "names", "roles", "speech")
 
 
 @functools.cache
@@ -149,14 +150,19 @@ class Extractor:
 
     def _batch(self, articles: list[Article]) -> Iterator[tuple[Article, list[Quote]]]:
         plans, jobs = [], []
-        for article in articles:
-            paras, article_jobs = parse_plan(article.text)
+        # Read without the page's furniture; quotes keep the text as given (the same offsets).
+        readings = [replace(article, text=furniture.blank(article.text)) for article in articles]
+        for reading in readings:
+            paras, article_jobs = parse_plan(reading.text)
             plans.append(paras)
             jobs.extend(article_jobs)
         for doc, (para, offset) in self.nlp.pipe(jobs, as_tuples=True, batch_size=self.batch_size):
             para.chunks.append((offset, doc))
-        for article, paras in zip(articles, plans):
-            yield article, quotes_of(article, paras)
+        for article, reading, paras in zip(articles, readings, plans):
+            quotes = quotes_of(reading, paras)
+            for quote in quotes:
+                quote.text = article.text[quote.start:quote.end]
+            yield article, quotes
 
 
 def quotes_of(article: Article, paras: list[_Paragraph]) -> list[Quote]:
