@@ -2,8 +2,8 @@
 
 Read from what the article says of the person: an honorific before the name ("Mrs. Clinton"), a
 role that tells ("spokeswoman", "chairman", "his wife"), a first name of the shipped table
-(``quotes/data/first_names.tsv``) and, when nothing else tells, a pronoun right after the name
-and a speech verb ("Clinton said she").
+(``quotes/data/first_names.tsv``), a Slavic surname's ending (Zakharova, Peskov) and, when
+nothing else tells, a pronoun right after the name and a speech verb ("Clinton said she").
 """
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ wife widow mother daughter sister grandmother aunt niece actress queen princess 
 spokesman congressman chairman businessman councilman assemblyman anchorman
 husband widower father son brother grandfather uncle nephew king prince duke
 """.split()}
+# Russian, Belarusian and Bulgarian surnames tell the sex: Zakharova, Tsikhanouskaya; Lavrov, Peskov.
+SLAVIC_SURNAME_RE = re.compile(r"\w{2}(?:(ova|eva|yova|skaya|tskaya)|(?:ov|ev|yov))$")
 NAME = r"(?:[A-Z][\w'’-]+[ \t]+){0,2}[A-Z][\w'’-]+"
 HONORIFIC_RE = re.compile(rf"\b(Mr|Mister|Mrs|Ms|Miss)\.?[ \t]+({NAME})")
 SAID_PRONOUN_RE = re.compile(rf"\b({NAME})[ \t]+(?:said|says|told [\w ]{{2,20}}?|added|insisted)[ \t]+"
@@ -50,6 +52,9 @@ def article_genders(text: str, people: People) -> dict[int, Gender]:
     for person in people.people:
         if person.first in first_names():
             strong[id(person)][first_names()[person.first]] += 1
+        ending = SLAVIC_SURNAME_RE.search(person.surname)
+        if ending is not None and " " not in person.surname:
+            strong[id(person)]["f" if ending.group(1) else "m"] += 1
         for role, _ in person.roles:
             for word in re.findall(r"[a-z]+", role.casefold()):
                 if word in ROLE_GENDER:

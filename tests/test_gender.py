@@ -28,6 +28,11 @@ def test_a_first_name_of_the_shipped_table():
         "Dmitry Peskov": "m", "Maria Zakharova": "f"}
 
 
+def test_the_ending_of_a_slavic_surname():
+    text = "Zakharova and Koktysh met Peskov."
+    assert genders_in(text, "Zakharova", "Koktysh", "Peskov") == {"Zakharova": "f", "Koktysh": None, "Peskov": "m"}
+
+
 def test_a_pronoun_after_a_speech_verb_only_when_nothing_else_tells():
     assert genders_in("Casey Ardelean said she would stay.", "Casey Ardelean") == {"Casey Ardelean": "f"}
     assert genders_in("Elizabeth Warren said he would stay.", "Elizabeth Warren") == {"Elizabeth Warren": "f"}
