@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from .cues import GROUP_NOUNS
 from .gender import PRONOUN_GENDER
 from .marks import QuoteSpan, after_close, sentence_end, sentence_start
-from .names import People, clean_name, is_name
+from .names import People, clean_name, is_name, person_name
 from .roles import known_holder
 from .speech import Mention, Speech
 
@@ -122,7 +122,7 @@ class SpeakerResolver:
         kind = mention.kind
         if kind == "name":
             person = self.people.find(mention.text, position)
-            name = person.name if person else clean_name(mention.text)
+            name = person.name if person else person_name(mention.text)
             return self._person(name, position, "name") if is_name(name) else Speaker(None, None, "unresolved")
         if kind == "organization":
             person = self.people.find(mention.text, position)

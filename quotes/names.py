@@ -49,6 +49,16 @@ def clean_name(name: str) -> str:
     return " ".join(words).strip(" ,.;:-–—")
 
 
+# An affiliation written before a person's name: "Yale's Harold Koh", "CNN's Christian Streib".
+AFFILIATION_RE = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s\s+(?=(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+$)")
+
+
+def person_name(name: str) -> str:
+    """A person's name cleaned, and without the affiliation written before it ("Yale's Harold
+    Koh" is Harold Koh)."""
+    return AFFILIATION_RE.sub("", clean_name(name))
+
+
 def is_name(name: str) -> bool:
     """False for what NER takes for a name but is a description: "US President", "Inspector General"."""
     return len(name) >= 2 and name.split()[-1][:1].isupper() and name.split()[-1].casefold() not in ROLE_ONLY_WORDS
@@ -166,7 +176,7 @@ class People:
 
     def add(self, raw: str, position: int, role: str | None = None) -> Person | None:
         """Record a name seen at ``position``; return the person it denotes."""
-        name = clean_name(raw)
+        name = person_name(raw)
         if not is_name(name):
             return None
         person = self._find(name, position, create=True)
@@ -177,7 +187,7 @@ class People:
 
     def find(self, raw: str, position: int) -> Person | None:
         """The person a name denotes, without recording it."""
-        name = clean_name(raw)
+        name = person_name(raw)
         return self._find(name, position, create=False) if name else None
 
     def _find(self, name: str, position: int, create: bool) -> Person | None:

@@ -115,6 +115,11 @@ def test_a_pronoun_whose_gender_nothing_tells_still_goes_to_the_last_speaker(quo
     assert [q.speaker for q in quotes] == ["Casey Ardelean", "Robin Grechulina", "Robin Grechulina"]
 
 
+def test_the_affiliation_written_before_a_name_is_not_part_of_it(quotes_in):
+    q = only(quotes_in('"The order is plainly unlawful," said Yale’s Harold Koh, a former State Department official.'))
+    assert q.speaker == "Harold Koh"
+
+
 def test_description_resolved_through_the_role_the_article_gives(quotes_in):
     quotes = quotes_in('Belarusian President Alexander Lukashenko arrived in Sochi on Friday.\n\n'
                        '"We really had a very friendly atmosphere in these talks," the Belarusian leader said.')

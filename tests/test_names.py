@@ -1,5 +1,5 @@
 """One canonical name per person in an article, and roles that resolve descriptions."""
-from quotes.names import People, clean_name, complete_surnames, split_title
+from quotes.names import People, clean_name, complete_surnames, person_name, split_title
 from quotes.roles import known_holder, matches, role_key
 
 
@@ -7,6 +7,13 @@ def test_clean_name_drops_titles_and_possessives():
     assert clean_name("Mr. Peskov's") == "Peskov"
     assert clean_name("President Lukashenko") == "Lukashenko"
     assert clean_name("Sen. Bernie Sanders") == "Bernie Sanders"
+
+
+def test_a_persons_name_drops_the_affiliation_written_before_it():
+    assert person_name("Yale’s Harold Koh") == "Harold Koh"
+    assert person_name("CNN's Christian Streib") == "Christian Streib"
+    assert person_name("Hillary Clinton's") == "Hillary Clinton"
+    assert person_name("Rival Hillary Clinton’s campaign") == "Rival Hillary Clinton’s campaign"
 
 
 def test_split_title_before_a_name():
