@@ -149,8 +149,10 @@ def rebuild_speakers(db: sqlite_utils.Database, registry: Registry) -> int:
     items, where = _locals(db)
     links, names = resolve(items, registry)
     fixes = _apply_corrections(db, items, links, names)
-    kind_of = _kinds(items, links, names)
     by_entry = {fold(e["name"]): e for e in registry.entries}
+    kind_of = _kinds(items, links, names)
+    for cluster, name in names.items():  # a kind the registry gives wins ("Facebook" that NER took for a person)
+        kind_of[cluster] = by_entry.get(fold(name), {}).get("kind") or kind_of.get(cluster, "person")
 
     def sid(cluster: int) -> str:
         return speaker_id(names[cluster], kind_of.get(cluster, "person"))
@@ -158,8 +160,7 @@ def rebuild_speakers(db: sqlite_utils.Database, registry: Registry) -> int:
     rows = {}
     for cluster, name in names.items():
         entry = by_entry.get(fold(name), {})
-        rows[cluster] = {"id": sid(cluster), "name": name, "kind": kind_of.get(cluster, entry.get("kind", "person")),
-                         "wikidata": entry.get("wikidata")}
+        rows[cluster] = {"id": sid(cluster), "name": name, "kind": kind_of[cluster], "wikidata": entry.get("wikidata")}
     known = {fold(r["name"]) for r in rows.values()}
     for n in fixes.values():  # a quote given to someone the corpus has not seen yet
         if fold(n) not in known:

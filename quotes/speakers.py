@@ -137,15 +137,20 @@ class Registry:
     def lookup(self) -> dict[tuple[str, str], int]:
         """(kind, folded form) -> index of the entry; a form that two entries list decides nothing.
         A listed person's surname alone, taken by NER for an organisation ("Trump said" in an
-        article that names no Donald Trump), is that person too, unless another entry claims it."""
+        article that names no Donald Trump), is that person too, unless another entry claims it;
+        and a listed organisation's name taken for a person's ("Facebook said") is the organisation."""
         found: dict[tuple[str, str], int] = {}
         shared = set()
+        surnames = {fold(e["name"].split()[-1]) for e in self.entries if e.get("kind", "person") == "person"}
         for i, e in enumerate(self.entries):
             kind = e.get("kind", "person")
-            keys = [(kind, fold(form)) for form in [e["name"], *e.get("aliases", [])]]
+            forms = [e["name"], *e.get("aliases", [])]
+            keys = [(kind, fold(form)) for form in forms]
             words = e["name"].split()
             if kind == "person" and len(words) > 1 and fold(words[-1]).rstrip(".") not in SUFFIXES:
                 keys.append(("organization", fold(words[-1])))  # not "Jr" of "Donald Trump Jr"
+            if kind == "organization":  # not "Ford" beside a listed Gerald Ford
+                keys += [("person", fold(form)) for form in forms if fold(form) not in surnames]
             for key in dict.fromkeys(keys):
                 if found.get(key, i) != i:
                     shared.add(key)

@@ -69,6 +69,13 @@ def test_corrections_survive_a_rebuild(db, tmp_path):
     assert row == ("Dmitry Peskov", "correction")
 
 
+def test_the_kind_the_registry_gives_wins_over_the_kind_ner_gave(db, tmp_path):
+    registry = tmp_path / "speakers.yml"
+    registry.write_text("- name: RT\n  kind: organization\n- name: Kirill Koktysh\n  kind: organization\n")
+    run("build", db, SAMPLES, "--no-progress", "--registry", registry)
+    assert speakers(db)["Kirill Koktysh"]["kind"] == "organization"  # taken for a person by NER
+
+
 def test_merge_and_export_back_to_the_registry(db, tmp_path):
     registry = tmp_path / "speakers.yml"
     run("speakers", "merge", db, "Vladimir Putin", "Kremlin", "--registry", registry)

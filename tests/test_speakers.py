@@ -133,6 +133,16 @@ def test_a_listed_persons_surname_taken_for_an_organisation_is_that_person():
         [["Clinton"], ["Donald Trump", "Trump"], ["Donald Trump Jr"], ["Ford"], ["Gerald Ford"], ["Jr"]]
 
 
+def test_a_listed_organisations_name_taken_for_a_persons_is_that_organisation():
+    registry = Registry([{"name": "Facebook", "kind": "organization"}, {"name": "Ford", "kind": "organization"},
+                         {"name": "Gerald Ford"}])
+    items = [LocalSpeaker("1", "Facebook", "organization"), LocalSpeaker("2", "Facebook", "person"),
+             LocalSpeaker("3", "Ford", "organization"), LocalSpeaker("4", "Ford", "person")]
+    links, _ = resolve(items, registry)
+    assert links["2"].cluster == links["1"].cluster and links["2"].step == "registry"
+    assert links["4"].cluster != links["3"].cluster  # a bare "Ford" may be Gerald Ford's
+
+
 def test_a_bare_surname_joins_the_one_the_corpus_quotes_nine_times_in_ten():
     items = [LocalSpeaker("1", "Barack Obama", "person", quotes=95), LocalSpeaker("2", "Michelle Obama", "person", 5),
              LocalSpeaker("3", "Obama", "person", quotes=40)]
