@@ -326,7 +326,9 @@ def _name_beside(verb: Token) -> Token | None:
         # "Mr. Trump's candidacy, the campaign chief, Paul Manafort, bluntly suggested": the nearest.
         people = [t for t in names if t.ent_type_ == "PERSON"]
         after_quote = lo > 0 and _is_mark(doc[lo - 1])
-        end = people[-1].i if people and not after_quote else names[0].i
+        # After the quote the first person speaks, not an organisation before it ('," the
+        # presumptive GOP presidential nominee, Donald Trump, tweeted').
+        end = (people[0] if after_quote else people[-1]).i if people else names[0].i
         while end + 1 < verb.i and _pos(doc[end + 1]) == "PROPN":
             end += 1
         return doc[end]

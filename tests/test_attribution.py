@@ -115,6 +115,12 @@ def test_a_pronoun_whose_gender_nothing_tells_still_goes_to_the_last_speaker(quo
     assert [q.speaker for q in quotes] == ["Casey Ardelean", "Robin Grechulina", "Robin Grechulina"]
 
 
+def test_after_the_quote_the_person_speaks_not_the_organisation_before_the_name(quotes_in):
+    q = only(quotes_in('"Is President Obama going to finally mention the words radical Islamic terrorism?" the '
+                       'presumptive GOP presidential nominee, Donald Trump, tweeted Sunday.'))
+    assert (q.speaker, q.speaker_kind) == ("Donald Trump", "person")
+
+
 def test_the_affiliation_written_before_a_name_is_not_part_of_it(quotes_in):
     q = only(quotes_in('"The order is plainly unlawful," said Yale’s Harold Koh, a former State Department official.'))
     assert q.speaker == "Harold Koh"
