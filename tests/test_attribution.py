@@ -428,6 +428,12 @@ def test_a_speech_verb_coordinated_inside_a_reported_clause_ends_it(quotes_in):
     assert [(q.type, q.text) for q in quotes][0] == ("indirect", "he respects Clinton")
 
 
+def test_a_verb_phrase_joined_with_would_goes_on_with_what_was_said(quotes_in):
+    q = only(quotes_in('Ms. Gedrich said she hoped to get her account back, and then would continue to spread '
+                       'her political message.'))
+    assert q.text == "she hoped to get her account back, and then would continue to spread her political message"
+
+
 def test_the_object_of_a_verb_that_names_what_was_said(quotes_in):
     q = only(quotes_in("Belarusian President Alexander Lukashenko announced a ban on Polish food imports."))
     assert (q.rule, q.type, q.speaker, q.text) == ("verb_object", "indirect", "Alexander Lukashenko",
