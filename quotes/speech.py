@@ -468,6 +468,10 @@ def _before_second_cue(tokens: list[Token]) -> list[Token]:
 REPORTED_MODALS = frozenset("would could might should".split())
 
 
+def _modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in REPORTED_MODALS for c in verb.children)
+
+
 def _content_of(verb: Token, offset: int, text: str) -> tuple[tuple[int, int] | None, str]:
     for child in verb.children:
         if child.dep_ == "ccomp":
@@ -476,8 +480,7 @@ def _content_of(verb: Token, offset: int, text: str) -> tuple[tuple[int, int] | 
             # ("said she hoped to ..., and then would continue to ..."): the future of the past.
             more = [c for c in verb.children if c.dep_ == "conj" and c.i > child.i
                     and (any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)
-                         or any(m.dep_ == "aux" and m.lower_ in REPORTED_MODALS for m in c.children)
-                         and not any(m.dep_ in SUBJECTS for m in c.children))]
+                         or _modal(c) and not any(m.dep_ in SUBJECTS for m in c.children))]
             last = max([child, *more], key=lambda c: c.right_edge.i)
             tokens = list(verb.doc[child.left_edge.i:last.right_edge.i + 1])
             return _chars(_before_second_cue(tokens), offset, text), "verb_clause"
