@@ -508,7 +508,30 @@ def _content_of(verb: Token, offset: int, text: str) -> tuple[tuple[int, int] | 
         # demanding that the candidates propose ...", where the verb is inside the content).
         left = [t for t in head.subtree if t.i < verb.left_edge.i]
         return _chars(left, offset, text), "clause_then_verb"
+    that_clause = _that_clause_after_phrases(verb)
+    if that_clause:
+        return _chars(that_clause, offset, text), "verb_clause"
     return None, "verb_only"
+
+
+PHRASE_DEPS = frozenset("prep pobj det amod compound poss case nummod".split())  # "in an editorial piece for ..."
+
+
+def _that_clause_after_phrases(verb: Token) -> list[Token]:
+    """'Schoen elaborated in an editorial piece for The Wall Street Journal that superdelegates may
+    reconsider': the parse hangs the clause on the last noun of the phrases between as a relative
+    clause; "that" and a subject before its verb tell it is what was said (not "in a statement
+    that was released Monday"), up to the end of the sentence."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < min(len(doc), verb.i + 14) and doc[i].dep_ in PHRASE_DEPS and verb.is_ancestor(doc[i]):
+        i += 1
+    if i == verb.i + 1 or i >= len(doc) or doc[i].lower_ != "that":
+        return []
+    clause = doc[i].head
+    if clause.dep_ != "relcl" or not any(c.dep_ in SUBJECTS and c.i > i for c in clause.children):
+        return []
+    return list(doc[i + 1:verb.sent.end])  # the parse of the rest is as poor: to the sentence's end
 
 
 def _before_speaker(content: tuple[int, int] | None, speaker: Token | None, verb: Token, offset: int,

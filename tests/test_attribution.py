@@ -434,6 +434,13 @@ def test_a_verb_phrase_joined_with_would_goes_on_with_what_was_said(quotes_in):
     assert q.text == "she hoped to get her account back, and then would continue to spread her political message"
 
 
+def test_a_that_clause_after_phrases_the_parse_hangs_elsewhere_is_what_was_said(quotes_in):
+    q = only(quotes_in('Schoen elaborated in an editorial piece for The Wall Street Journal that superdelegates '
+                       'currently pledged to Clinton may reconsider.'))
+    assert (q.text, q.speaker) == ("superdelegates currently pledged to Clinton may reconsider", "Schoen")
+    assert quotes_in("Peskov said in a statement that was released on Monday.") == []
+
+
 def test_the_object_of_a_verb_that_names_what_was_said(quotes_in):
     q = only(quotes_in("Belarusian President Alexander Lukashenko announced a ban on Polish food imports."))
     assert (q.rule, q.type, q.speaker, q.text) == ("verb_object", "indirect", "Alexander Lukashenko",
