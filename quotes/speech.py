@@ -511,6 +511,12 @@ def _content_of(verb: Token, offset: int, text: str) -> tuple[tuple[int, int] | 
     that_clause = _that_clause_after_phrases(verb)
     if that_clause:
         return _chars(that_clause, offset, text), "verb_clause"
+    gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i
+                   and any(d.dep_ == "ccomp" for d in c.children)), None)
+    if gerund is not None:
+        # "have said cutting that output must be a key part": the parse takes the subject of the
+        # clause for a participle of the verb.
+        return _chars(list(verb.doc[gerund.left_edge.i:gerund.right_edge.i + 1]), offset, text), "verb_clause"
     return None, "verb_only"
 
 

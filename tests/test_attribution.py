@@ -441,6 +441,11 @@ def test_a_that_clause_after_phrases_the_parse_hangs_elsewhere_is_what_was_said(
     assert quotes_in("Peskov said in a statement that was released on Monday.") == []
 
 
+def test_a_clause_whose_subject_the_parse_takes_for_a_participle_is_what_was_said(quotes_in):
+    q = only(quotes_in('Mr. Xi and other leaders have said cutting that output must be a key part of their program.'))
+    assert (q.text, q.speaker) == ("cutting that output must be a key part of their program", "Xi")
+
+
 def test_the_object_of_a_verb_that_names_what_was_said(quotes_in):
     q = only(quotes_in("Belarusian President Alexander Lukashenko announced a ban on Polish food imports."))
     assert (q.rule, q.type, q.speaker, q.text) == ("verb_object", "indirect", "Alexander Lukashenko",
