@@ -13,13 +13,15 @@ caution point continue describe sum summarize summarise underline underscore ret
 joke boast pledge assure inform urge recount explain recommend propose ask call accuse
 yell shout scream exclaim whisper chant remember apologize apologise lament opine muse plead
 criticize criticise praise blast speak interject scoff bark fume surmise elaborate exhort react
+characterize characterise defend
 """.split())
 # Verbs whose reported content is a frame of objects: "called the actions lawful", "called for
 # a ban", "described it as a disaster", "accused him of lying", "urged them to vote".
 FRAME_PREPOSITIONS = {"call": ("for", "on"), "describe": ("as",), "accuse": ("of",), "urge": (),
                       "ask": ("about",), "promise": (), "vow": (), "pledge": (), "warn": ("against", "of"),
                       "tell": (), "speak": ("about", "of"), "criticize": ("for",), "criticise": ("for",),
-                      "praise": ("for",), "blast": ("for",)}
+                      "praise": ("for",), "blast": ("for",),
+                      "characterize": ("as",), "characterise": ("as",), "defend": ("as", "against")}
 # Verbs whose direct object names what was said ("announced a ban", "criticized his handling
 # of the crisis"); for most others it is a thing written or the listener ("wrote a book", "told him").
 OBJECT_CONTENT_VERBS = frozenset("announce criticize criticise praise blast mention note stress accuse".split())

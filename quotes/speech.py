@@ -439,7 +439,7 @@ def _object_frame(verb: Token) -> list[Token]:
             return []
         return list(verb.doc[verb.i + 2:clause.right_edge.i + 1])
     first = dobj if dobj is not None and lemma in ("call", "describe", "accuse", "criticize", "criticise",
-                                                   "praise", "blast") else (
+                                                   "praise", "blast", "characterize", "characterise", "defend") else (
         preps[0] if preps and tail is preps[-1] and lemma in ("call", "ask", "warn") else tail)
     start = first.i + 1 if first.dep_ in ("prep", "prt") else first.left_edge.i  # "called for [a ban]"
     return [t for t in verb.doc[start:tail.right_edge.i + 1]]

@@ -446,6 +446,14 @@ def test_a_clause_whose_subject_the_parse_takes_for_a_participle_is_what_was_sai
     assert (q.text, q.speaker) == ("cutting that output must be a key part of their program", "Xi")
 
 
+def test_defending_or_characterising_something_as_a_thing_is_speech(quotes_in):
+    quotes = quotes_in('Donald Trump defended his campaign manager as a "very decent man." Carly Fiorina '
+                       'routinely characterizes herself as a "change warrior."')
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Donald Trump", 'his campaign manager as a "very decent man."'),
+        ("Carly Fiorina", 'herself as a "change warrior."')]
+
+
 def test_the_object_of_a_verb_that_names_what_was_said(quotes_in):
     q = only(quotes_in("Belarusian President Alexander Lukashenko announced a ban on Polish food imports."))
     assert (q.rule, q.type, q.speaker, q.text) == ("verb_object", "indirect", "Alexander Lukashenko",
