@@ -454,6 +454,14 @@ def test_defending_or_characterising_something_as_a_thing_is_speech(quotes_in):
         ("Carly Fiorina", 'herself as a "change warrior."')]
 
 
+def test_of_two_clauses_the_parse_gives_a_speech_verb_the_one_after_it_is_what_was_said(quotes_in):
+    quotes = quotes_in('Last July, the group polled its members online ahead of the endorsement: 1,409 teachers '
+                       'said they wanted to endorse Sanders.')
+    assert [(q.text, q.speaker) for q in quotes] == [("they wanted to endorse Sanders", "1,409 teachers")]
+    quotes = quotes_in('"We have problems that are resolved quickly," Lukashenko said, "and we will resolve them."')
+    assert [q.speaker for q in quotes] == ["Lukashenko", "Lukashenko"]
+
+
 def test_the_object_of_a_verb_that_names_what_was_said(quotes_in):
     q = only(quotes_in("Belarusian President Alexander Lukashenko announced a ban on Polish food imports."))
     assert (q.rule, q.type, q.speaker, q.text) == ("verb_object", "indirect", "Alexander Lukashenko",
