@@ -486,6 +486,9 @@ def _content_of(verb: Token, offset: int, text: str,
             more = [c for c in verb.children if c.dep_ == "conj" and c.i > child.i
                     and (any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)
                          or _modal(c) and not any(m.dep_ in SUBJECTS for m in c.children))]
+            # A second clause after the first ("said he had been inundated with angry email, some
+            # of it mentioning Mr. Trump") goes on with it.
+            more += [c for c in clauses if c.i > child.i > verb.i]
             last = max([child, *more], key=lambda c: c.right_edge.i)
             tokens = list(verb.doc[child.left_edge.i:last.right_edge.i + 1])
             return _chars(_before_second_cue(tokens), offset, text), "verb_clause"

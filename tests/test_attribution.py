@@ -462,6 +462,13 @@ def test_of_two_clauses_the_parse_gives_a_speech_verb_the_one_after_it_is_what_w
     assert [q.speaker for q in quotes] == ["Lukashenko", "Lukashenko"]
 
 
+def test_a_second_clause_after_the_first_goes_on_with_what_was_said(quotes_in):
+    quotes = quotes_in('Mr. Regalado said he had been inundated with angry email, some of it mentioning Mr. Trump '
+                       'by name.')
+    assert (quotes[0].speaker, quotes[0].text) == (
+        "Regalado", "he had been inundated with angry email, some of it mentioning Mr. Trump by name")
+
+
 def test_the_object_of_a_verb_that_names_what_was_said(quotes_in):
     q = only(quotes_in("Belarusian President Alexander Lukashenko announced a ban on Polish food imports."))
     assert (q.rule, q.type, q.speaker, q.text) == ("verb_object", "indirect", "Alexander Lukashenko",
