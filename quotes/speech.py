@@ -498,7 +498,8 @@ def _content_of(verb: Token, offset: int, text: str,
     dobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if dobj is not None and speech_lemma(verb.lower_) in OBJECT_CONTENT_VERBS and _pos(dobj) != "PRON":
         # "announced a small ad buy", "criticized the president's foreign policy": what was said, named.
-        return _chars(list(verb.doc[dobj.left_edge.i:dobj.right_edge.i + 1]), offset, text), "verb_object"
+        return _chars(_before_second_cue(list(verb.doc[dobj.left_edge.i:dobj.right_edge.i + 1])), offset, text), \
+            "verb_object"
     head = verb.head
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
             and not any(c.dep_ in ("xcomp", "ccomp", "dobj", "prep") for c in verb.children):

@@ -469,6 +469,11 @@ def test_a_second_clause_after_the_first_goes_on_with_what_was_said(quotes_in):
         "Regalado", "he had been inundated with angry email, some of it mentioning Mr. Trump by name")
 
 
+def test_the_writers_relative_clause_after_what_was_named_is_not_said(quotes_in):
+    quotes = quotes_in('Trump criticized Clinton’s email use, which an FBI investigation said was extremely careless.')
+    assert (quotes[0].speaker, quotes[0].text) == ("Trump", "Clinton’s email use")
+
+
 def test_the_object_of_a_verb_that_names_what_was_said(quotes_in):
     q = only(quotes_in("Belarusian President Alexander Lukashenko announced a ban on Polish food imports."))
     assert (q.rule, q.type, q.speaker, q.text) == ("verb_object", "indirect", "Alexander Lukashenko",
