@@ -24,9 +24,10 @@ LEFT_OPEN_CONTEXT = set("([{—–-/\u202a\u202c") | {"\u00a0"}
 RIGHT_CLOSE_CONTEXT = set(".,;:!?)]}—–-…'’\u202a\u202c")
 RESUME_RE = re.compile(r"(?<=[.,!?…:;])\s+[-–—]\s*(?=\S)")
 SENTENCE_END = ".!?…"
-# A comma, colon or semicolon glued to an opening quote mark ('Ryan said,“Look', 'Gowdy (R-S.C.):"I'):
-# spaCy's tokenizer splits punctuation only at spaces, so these two are its infixes (extract.load_model).
-GLUED_MARK_INFIX = r"(?<=[\w.)\]])[,:;](?=[\"“„«‘])|(?<=[,:;])[\"“„«‘]"
+# A comma, colon or semicolon glued to an opening quote mark ('Ryan said,“Look', 'Gowdy (R-S.C.):"I'),
+# and a closing mark glued to the next sentence ('American women."He said'): spaCy's tokenizer
+# splits punctuation only at spaces, so these are its infixes (extract.load_model).
+GLUED_MARK_INFIX = r"(?<=[\w.)\]])[,:;](?=[\"“„«‘])|(?<=[,:;])[\"“„«‘]|(?<=[.!?,])[\"”»](?=[A-Z])"
 
 
 @dataclass(frozen=True)

@@ -390,6 +390,13 @@ def test_a_mark_glued_to_the_colon_or_comma_before_it(quotes_in):
     assert (q.speaker, q.rule) == ("Paul Ryan", "cue_then_quote")
 
 
+
+def test_a_closing_mark_glued_to_the_next_sentence_leaves_its_pronoun_a_pronoun(quotes_in):
+    quotes = quotes_in('Emin Agalarov said they talked about "the beauty of Russian and American women."He said he '
+                       'also introduced Trump to Ani Lorak.')
+    assert [(q.speaker, q.speaker_mention) for q in quotes][-1] == ("Emin Agalarov", "He")
+
+
 def test_of_two_names_before_a_colon_the_first_speaks(quotes_in):
     q = only(quotes_in('POLLS TOO EARLY - Mark Blumenthal and Jon Cohen: "The polls just ended too early."'))
     assert q.speaker == "Mark Blumenthal"
