@@ -320,6 +320,8 @@ def complete_surnames(text: str, people: People) -> None:
             if _first_name_word(words[0]):
                 found.append((" ".join(words), m.start()))
         # News write the full name before the bare surname: "President Trump ... Melania Trump"
-        # does not make the president Melania.
-        if len({full.split()[0] for full, _ in found}) == 1 and found[0][1] < min(person.positions):
-            person.full_name = found[0][0]
+        # does not make the president Melania, nor "Andy McCarthy's book ... McCarthy argues ...
+        # Kevin McCarthy" the House leader.
+        before = [full for full, at in found if at < min(person.positions)]
+        if len({full.split()[0] for full in before}) == 1:
+            person.full_name = before[-1]
