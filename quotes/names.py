@@ -160,6 +160,7 @@ class People:
         return article_genders(self.text, self)
 
     def gender(self, person: Person | None) -> Gender | None:
+        """The gender the article tells of ``person``, if any."""
         return self.genders.get(id(person)) if person is not None else None
 
     def last_seen(self, person: Person, position: int) -> int:
@@ -168,10 +169,7 @@ class People:
         found = [x for x in person.positions if x < position]
         surname = next((f.split()[-1] for f in person.forms if f.split()[-1].casefold() == person.surname), None)
         if surname is not None:
-            before = self.text.rfind(surname, 0, position)
-            while before > 0 and (self.text[before - 1].isalnum() or self.text[before + len(surname):][:1].isalnum()):
-                before = self.text.rfind(surname, 0, before)
-            found.append(before)
+            found += [m.start() for m in re.finditer(rf"\b{re.escape(surname)}\b", self.text[:position])][-1:]
         return max(found, default=-1)
 
     def add(self, raw: str, position: int, role: str | None = None) -> Person | None:
@@ -289,8 +287,11 @@ TITLE_OF_RE = re.compile(r"\b[A-Z][\w.'’-]*[ ](?:of|for)[ ]$")  # "Secretary o
 
 
 def _first_name_word(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z][a-z]+", word)) and word.casefold() not in NOT_FIRST_NAMES \
-        and not TITLES_RE.match(word + " ")
+    """A capitalised word that can be a first name: not a title, nor a word that opens a sentence
+    or a headline before a surname ("Because Putin", "Assessing Obama")."""
+    low = word.casefold()
+    return bool(re.fullmatch(r"[A-Z][a-z]+", word)) and low not in NOT_FIRST_NAMES | NOT_NAME_OPENINGS \
+        and not low.endswith("ing") and not TITLES_RE.match(word + " ")
 
 
 def complete_surnames(text: str, people: People) -> None:

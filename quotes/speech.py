@@ -469,29 +469,30 @@ REPORTED_MODALS = frozenset("would could might should".split())
 
 
 def _modal(verb: Token) -> bool:
+    """The verb has a modal of reported speech ("would continue")."""
     return any(c.dep_ == "aux" and c.lower_ in REPORTED_MODALS for c in verb.children)
 
 
 def _content_of(verb: Token, offset: int, text: str,
                 quoted: Callable[[int], bool]) -> tuple[tuple[int, int] | None, str]:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    # The clause after the verb when there are two: in "the group polled members: 1,409 teachers
-    # said they wanted to ..." the parse makes the sentence before the colon a clause of "said"
-    # too; not when the one before is a direct quote ('"...," he said, "..."').
-    for child in sorted(clauses, key=lambda c: c.i < verb.i and not quoted(offset + c.idx))[:1]:
-        if True:
-            # "said that A, and that B": a clause coordinated with "that" is reported too.
-            # So is a verb phrase joined to the speech verb with a modal and no subject of its own
-            # ("said she hoped to ..., and then would continue to ..."): the future of the past.
-            more = [c for c in verb.children if c.dep_ == "conj" and c.i > child.i
-                    and (any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)
-                         or _modal(c) and not any(m.dep_ in SUBJECTS for m in c.children))]
-            # A second clause after the first ("said he had been inundated with angry email, some
-            # of it mentioning Mr. Trump") goes on with it.
-            more += [c for c in clauses if c.i > child.i > verb.i]
-            last = max([child, *more], key=lambda c: c.right_edge.i)
-            tokens = list(verb.doc[child.left_edge.i:last.right_edge.i + 1])
-            return _chars(_before_second_cue(tokens), offset, text), "verb_clause"
+    if clauses:
+        # The clause after the verb when there are two: in "the group polled members: 1,409
+        # teachers said they wanted to ..." the parse makes the sentence before the colon a clause
+        # of "said" too; not when the one before is a direct quote ('"...," he said, "..."').
+        child = min(clauses, key=lambda c: c.i < verb.i and not quoted(offset + c.idx))
+        # "said that A, and that B": a clause coordinated with "that" is reported too. So is a
+        # verb phrase joined to the speech verb with a modal and no subject of its own ("said she
+        # hoped to ..., and then would continue to ..."): the future of the past.
+        more = [c for c in verb.children if c.dep_ == "conj" and c.i > child.i
+                and (any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)
+                     or _modal(c) and not any(m.dep_ in SUBJECTS for m in c.children))]
+        # A second clause after the first ("said he had been inundated with angry email, some of
+        # it mentioning Mr. Trump") goes on with it.
+        more += [c for c in clauses if c.i > child.i > verb.i]
+        last = max([child, *more], key=lambda c: c.right_edge.i)
+        tokens = list(verb.doc[child.left_edge.i:last.right_edge.i + 1])
+        return _chars(_before_second_cue(tokens), offset, text), "verb_clause"
     framed = _object_frame(verb)
     if framed:
         return _chars(framed, offset, text), "verb_object_frame"

@@ -99,6 +99,8 @@ def test_a_bare_surname_gets_the_full_name_the_text_gives_once():
     assert full_name("Clinton", 60, "Hillary Clinton and Bill Clinton spoke. Clinton said so.") is None
     # the full name comes after: another person
     assert full_name("Trump", 10, "President Trump left for Asia on Friday; Melania Trump joined him later.") is None
+    # a word opening a headline is no first name
+    assert full_name("Obama", 47, "Assessing Obama's legacy.\n\nBarack Obama spoke. Obama said so.") == "Barack Obama"
     # of two full names, the one written before the bare surname
     assert full_name("McCarthy", 33, "I reviewed Andy McCarthy's book. McCarthy argues so. Kevin McCarthy "
                                      "disagrees.") == "Andy McCarthy"
