@@ -5,6 +5,7 @@ names them: "Lukashenko", "Lukashenka" and "Lukashenkko" join "Alexander Lukashe
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -144,6 +145,7 @@ class People:
     def __init__(self, text: str = "") -> None:
         self.people: list[Person] = []
         self.text = text
+        self._places: dict[str, list[int]] = {}
 
     @functools.cached_property
     def titled(self) -> set[str]:
@@ -169,8 +171,16 @@ class People:
         found = [x for x in person.positions if x < position]
         surname = next((f.split()[-1] for f in person.forms if f.split()[-1].casefold() == person.surname), None)
         if surname is not None:
-            found += [m.start() for m in re.finditer(rf"\b{re.escape(surname)}\b", self.text[:position])][-1:]
+            written = self._written(surname)
+            k = bisect.bisect_left(written, position)
+            found += written[k - 1:k]
         return max(found, default=-1)
+
+    def _written(self, word: str) -> list[int]:
+        """Where the text writes ``word`` as a word, in order (found once per word)."""
+        if word not in self._places:
+            self._places[word] = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", self.text)]
+        return self._places[word]
 
     def add(self, raw: str, position: int, role: str | None = None) -> Person | None:
         """Record a name seen at ``position``; return the person it denotes."""

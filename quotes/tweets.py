@@ -25,7 +25,10 @@ def find_tweets(text: str) -> list[Speech]:
     """The embedded tweets of an article, each as a cue whose speaker is its author and whose
     content is its words."""
     found = []
-    for m in TWEET_RE.finditer(text):
+    if "(@" not in text:
+        return found  # no embed: the pattern's backtracking is not worth running
+    lines = [m for m in re.finditer(r"[^\n]*\(@[^\n]*", text)]
+    for m in (t for line in lines for t in TWEET_RE.finditer(text, line.start(), line.end())):
         start, end = m.start("body"), m.end("body")
         trailer = TRAILER_RE.search(text, start, end)
         if trailer is not None:
