@@ -27,8 +27,9 @@ def find_tweets(text: str) -> list[Speech]:
     found = []
     if "(@" not in text:
         return found  # no embed: the pattern's backtracking is not worth running
-    lines = [m for m in re.finditer(r"[^\n]*\(@[^\n]*", text)]
-    for m in (t for line in lines for t in TWEET_RE.finditer(text, line.start(), line.end())):
+    embeds = (m for line in re.finditer(r"[^\n]*\(@[^\n]*", text)
+              for m in TWEET_RE.finditer(text, line.start(), line.end()))
+    for m in embeds:
         start, end = m.start("body"), m.end("body")
         trailer = TRAILER_RE.search(text, start, end)
         if trailer is not None:
