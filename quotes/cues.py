@@ -22,6 +22,10 @@ FRAME_PREPOSITIONS = {"call": ("for", "on"), "describe": ("as",), "accuse": ("of
                       "tell": (), "speak": ("about", "of"), "criticize": ("for",), "criticise": ("for",),
                       "praise": ("for",), "blast": ("for",),
                       "characterize": ("as",), "characterise": ("as",), "defend": ("as", "against")}
+# Frame verbs whose content begins with their object ("called the actions lawful", "defended his
+# manager as a decent man"); the others' begins after it ("urged them to vote").
+OBJECT_FIRST_FRAMES = frozenset("call describe accuse criticize criticise praise blast characterize characterise "
+                                "defend".split())
 # Verbs whose direct object names what was said ("announced a ban", "criticized his handling
 # of the crisis"); for most others it is a thing written or the listener ("wrote a book", "told him").
 OBJECT_CONTENT_VERBS = frozenset("announce criticize criticise praise blast mention note stress accuse".split())

@@ -150,9 +150,7 @@ def rebuild_speakers(db: sqlite_utils.Database, registry: Registry) -> int:
     links, names = resolve(items, registry)
     fixes = _apply_corrections(db, items, links, names)
     by_entry = {fold(e["name"]): e for e in registry.entries}
-    kind_of = _kinds(items, links, names)
-    for cluster, name in names.items():  # a kind the registry gives wins ("Facebook" that NER took for a person)
-        kind_of[cluster] = by_entry.get(fold(name), {}).get("kind") or kind_of.get(cluster, "person")
+    kind_of = _kinds(items, links, names, by_entry)
 
     def sid(cluster: int) -> str:
         return speaker_id(names[cluster], kind_of.get(cluster, "person"))
@@ -204,13 +202,18 @@ def _keep_only(db: sqlite_utils.Database, table: str, ids: set[str]) -> None:
     db.execute("drop table temp.keep")
 
 
-def _kinds(items: list[LocalSpeaker], links: dict[str, Link], names: dict[int, str]) -> dict[int, str]:
-    """A speaker's kind: that of the article speakers bearing its name, else of most of its quotes."""
+def _kinds(items: list[LocalSpeaker], links: dict[str, Link], names: dict[int, str],
+           by_entry: dict[str, dict]) -> dict[int, str]:
+    """A speaker's kind: the one its registry entry gives ("Facebook" that NER took for a person),
+    else that of the article speakers bearing its name, else of most of its quotes."""
     votes: dict[int, Counter] = defaultdict(Counter)
     for i in items:
         cluster = links[i.id].cluster
         votes[cluster][i.kind] += i.quotes + (10**6 if fold(i.name) == fold(names.get(cluster, "")) else 0)
-    return {cluster: kinds.most_common(1)[0][0] for cluster, kinds in votes.items()}
+    kinds = {cluster: counts.most_common(1)[0][0] for cluster, counts in votes.items()}
+    for cluster, name in names.items():
+        kinds[cluster] = by_entry.get(fold(name), {}).get("kind") or kinds.get(cluster, "person")
+    return kinds
 
 
 def _describe(db: sqlite_utils.Database, items: list[LocalSpeaker], where: dict[str, tuple[str, dict[str, int]]],

@@ -141,14 +141,13 @@ class Registry:
         and a listed organisation's name taken for a person's ("Facebook said") is the organisation."""
         found: dict[tuple[str, str], int] = {}
         shared = set()
-        surnames = {fold(e["name"].split()[-1]) for e in self.entries if e.get("kind", "person") == "person"}
+        surnames = {surname for e in self.entries if (surname := _listed_surname(e))}
         for i, e in enumerate(self.entries):
             kind = e.get("kind", "person")
             forms = [e["name"], *e.get("aliases", [])]
             keys = [(kind, fold(form)) for form in forms]
-            words = e["name"].split()
-            if kind == "person" and len(words) > 1 and fold(words[-1]).rstrip(".") not in SUFFIXES:
-                keys.append(("organization", fold(words[-1])))  # not "Jr" of "Donald Trump Jr"
+            if _listed_surname(e):
+                keys.append(("organization", _listed_surname(e)))
             if kind == "organization":  # not "Ford" beside a listed Gerald Ford
                 keys += [("person", fold(form)) for form in forms if fold(form) not in surnames]
             for key in dict.fromkeys(keys):
@@ -156,6 +155,14 @@ class Registry:
                     shared.add(key)
                 found[key] = i
         return {k: v for k, v in found.items() if k not in shared}
+
+
+def _listed_surname(entry: dict) -> str | None:
+    """The folded surname of a registry person with a full name; not "Jr" of "Donald Trump Jr"."""
+    words = entry["name"].split()
+    if entry.get("kind", "person") != "person" or len(words) < 2 or fold(words[-1]).rstrip(".") in SUFFIXES:
+        return None
+    return fold(words[-1])
 
 
 @dataclass

@@ -11,8 +11,9 @@ from typing import Callable, Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import (AIDE_NOUNS, ANONYMOUS_NOUNS, FRAME_PREPOSITIONS, GROUP_NOUNS, OBJECT_CONTENT_VERBS, ORG_WORDS,
-                   PRONOUNS_GROUP, PRONOUNS_ORG, PRONOUNS_PERSON, RETORT_VERBS, speech_lemma)
+from .cues import (AIDE_NOUNS, ANONYMOUS_NOUNS, FRAME_PREPOSITIONS, GROUP_NOUNS, OBJECT_CONTENT_VERBS,
+                   OBJECT_FIRST_FRAMES, ORG_WORDS, PRONOUNS_GROUP, PRONOUNS_ORG, PRONOUNS_PERSON, RETORT_VERBS,
+                   speech_lemma)
 from .names import SUFFIXES, split_title
 from .roles import role_key
 
@@ -438,8 +439,7 @@ def _object_frame(verb: Token) -> list[Token]:
         if clause is None:
             return []
         return list(verb.doc[verb.i + 2:clause.right_edge.i + 1])
-    first = dobj if dobj is not None and lemma in ("call", "describe", "accuse", "criticize", "criticise",
-                                                   "praise", "blast", "characterize", "characterise", "defend") else (
+    first = dobj if dobj is not None and lemma in OBJECT_FIRST_FRAMES else (
         preps[0] if preps and tail is preps[-1] and lemma in ("call", "ask", "warn") else tail)
     start = first.i + 1 if first.dep_ in ("prep", "prt") else first.left_edge.i  # "called for [a ban]"
     return [t for t in verb.doc[start:tail.right_edge.i + 1]]
