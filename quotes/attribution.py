@@ -51,6 +51,7 @@ RULE_CONFIDENCE = {
     "verb_object": 0.6,
     "headline_colon": 0.7,
     "headline_verb": 0.7,
+    "transcript": 0.8,
     "clause_then_verb": 0.8,
     "parenthetical": 0.8,
     "according_to": 0.85,

@@ -186,7 +186,9 @@ def quotes_of(article: Article, paras: list[_Paragraph]) -> list[Quote]:
     complete_surnames(text, people)
     for para in paras:
         headline = headline_speech(text, (para.start, para.end), lambda name, at: people.find(name, at) is not None)
-        if headline is not None:
+        if headline is not None and headline.rule == "transcript":
+            cues.append(headline)  # the speaker's words may report others' ("he said he would")
+        elif headline is not None:
             # The parse of a capitalised headline is poor ("Trump Says He Never" as a name).
             cues = [c for c in cues if not para.start <= c.cue_start < para.end] + [headline]
     para_bounds = [(p.start, p.end) for p in paras]

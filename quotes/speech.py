@@ -759,15 +759,24 @@ HEADLINE_CLAUSE_END_RE = re.compile(r",[ ]|[ ](?:As|After|While|Amid|Before|Foll
 MAX_HEADLINE = 200
 
 
+# A transcript's turn: 'JAKE TAPPER: Donald Trump released a video ...', 'Matthews: Here's the irony ...'.
+TRANSCRIPT_RE = re.compile(rf"({HEADLINE_WORD}(?:[ ]{HEADLINE_WORD}){{0,3}}):[ ]+([^\s\"“”«»][^\n]{{10,}}?)[ ]*$")
+
+
 def headline_speech(text: str, para: tuple[int, int], is_person: Callable[[str, int], bool]) -> Speech | None:
     """A headline that reports what a person said: 'Sanders: Brexit's message could draw Trump
     support in US' (a name and a colon), or 'Hillary Clinton Says No To Fox News As Sanders
-    Turns Up The Heat' (a name and a capitalised speech verb)."""
+    Turns Up The Heat' (a name and a capitalised speech verb); or a turn of a transcript, a
+    paragraph of any length after the name of a person of the article ('TAPPER: ...')."""
     m = HEADLINE_COLON_RE.fullmatch(text, para[0], para[1])
-    if m is not None and is_person(m.group(1), m.start(1)):
+    rule = "headline_colon"
+    if m is None or m.group(1).isupper():
+        m, rule = TRANSCRIPT_RE.fullmatch(text, para[0], para[1]), "transcript"
+    if m is not None and (is_person(m.group(1), m.start(1)) or m.group(1).isupper()
+                          and is_person(m.group(1).title(), m.start(1))):
         colon = text.index(":", m.end(1))
         mention = Mention(m.start(1), m.end(1), m.group(1), "name")
-        return Speech(":", colon, colon + 1, mention, (m.start(2), m.end(2)), "headline_colon")
+        return Speech(":", colon, colon + 1, mention, (m.start(2), m.end(2)), rule)
     return _headline_verb(text, para, is_person)
 
 

@@ -695,3 +695,17 @@ def test_a_cue_the_parse_coordinates_with_the_clause_before_it_still_reports_it(
                        "Defense Secretary Ash Carter told a Senate panel Wednesday."))
     assert (q.text, q.speaker, q.rule) == ("This includes a special force to assist the Kurds", "Ash Carter",
                                            "clause_then_verb")
+
+
+def test_a_transcript_turn_is_its_speakers(quotes_in):
+    answer = ("Well, I think the whole nation needs to work together, and a president can help. We have seen "
+              "too much anger this summer, in too many cities. People want to be heard, and they want to "
+              "know that someone in Washington is listening to them, whatever party they vote for.")
+    quotes = quotes_in("Governor Mary Fallin spoke to Jake Tapper of CNN on Sunday.\n\n"
+                       "JAKE TAPPER: The president released a video on Friday about racial healing. Is he the man "
+                       "for it?\n\n"
+                       f"FALLIN: {answer}\n\n"
+                       "BYLINE: Amber Phillips.")
+    assert [(q.rule, q.speaker, q.type) for q in quotes] == [
+        ("transcript", "Jake Tapper", "indirect"), ("transcript", "Mary Fallin", "indirect")]
+    assert quotes[1].text == answer
