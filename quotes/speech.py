@@ -491,8 +491,11 @@ def _content_of(verb: Token, offset: int, text: str,
         # it mentioning Mr. Trump") goes on with it.
         more += [c for c in clauses if c.i > child.i > verb.i]
         last = max([child, *more], key=lambda c: c.right_edge.i)
-        tokens = list(verb.doc[child.left_edge.i:last.right_edge.i + 1])
+        tokens = list(verb.doc[_clause_start(verb, child):last.right_edge.i + 1])
         return _chars(_before_second_cue(tokens), offset, text), "verb_clause"
+    inverted = _content_as_subject(verb)
+    if inverted:
+        return _chars(inverted, offset, text), "clause_then_verb"
     framed = _object_frame(verb)
     if framed:
         return _chars(framed, offset, text), "verb_object_frame"
@@ -518,6 +521,9 @@ def _content_of(verb: Token, offset: int, text: str,
         # demanding that the candidates propose ...", where the verb is inside the content).
         left = [t for t in head.subtree if t.i < verb.left_edge.i]
         return _chars(left, offset, text), "clause_then_verb"
+    before = _clause_before_cue(verb, subject)
+    if before:
+        return _chars(before, offset, text), "clause_then_verb"
     that_clause = _that_clause_after_phrases(verb)
     if that_clause:
         return _chars(that_clause, offset, text), "verb_clause"
@@ -528,6 +534,57 @@ def _content_of(verb: Token, offset: int, text: str,
         # clause for a participle of the verb.
         return _chars(list(verb.doc[gerund.left_edge.i:gerund.right_edge.i + 1]), offset, text), "verb_clause"
     return None, "verb_only"
+
+
+def _clause_start(verb: Token, clause: Token) -> int:
+    """Where a reported clause starts. 'said their networks of potential donors, almost
+    exclusively men ..., were now composed mostly of women': a clause with no subject of its own
+    after the verb's object, the parse having taken its subject for the object."""
+    start = clause.left_edge.i
+    if clause.i < verb.i or any(c.dep_ in SUBJECTS or c.dep_ in ("expl", "mark") for c in clause.children):
+        return start
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
+    if obj is None or _pos(obj) == "PRON" or obj.ent_type_ == "PERSON" or speech_lemma(verb.lower_) == "tell":
+        return start  # "told POLITICO Florida the standards are ...": the listener
+    return min(start, obj.left_edge.i)
+
+
+CIRCUMSTANCE_DEPS = frozenset("punct prep npadvmod advmod".split())  # "he said on Tuesday", "she said later"
+
+
+def _clause_before_cue(verb: Token, subject: Token | None) -> list[Token]:
+    """'As Trump prepared to speak on Tuesday, a girl outside the venue was pepper-sprayed, police
+    said': a sentence that ends on its cue, what comes before the comma hung on the verb in the
+    parse (as an adverbial clause or an unlabelled dependent)."""
+    if subject is None or verb.dep_ != "ROOT" or subject.left_edge.i < 2:
+        return []
+    comma = subject.left_edge.i - 1
+    if verb.doc[comma].text != "," or any(not t.is_punct and t.i > verb.i and not verb.is_ancestor(t)
+                                          for t in verb.sent):
+        return []
+    if any(c.i > verb.i and c.dep_ not in CIRCUMSTANCE_DEPS or c.i < comma and _is_speech_verb(c)
+           for c in verb.children):
+        return []  # "..., Putin told him about the talks", "As Lukashenko noted, Putin said"
+    before = [t for t in verb.subtree if t.i < comma]
+    if len([t for t in before if not t.is_punct]) < MIN_CIRCUMSTANCE_WORDS or before[0].i != verb.sent.start \
+            or len(before) != comma - verb.sent.start:
+        return []
+    # A clause of its own, not only the circumstance of the speech ("In a 1963 speech", "With 222
+    # delegates at stake", "Though Sanders is gaining ground").
+    main = any(t.dep_ not in ("relcl", "acl") and any(c.dep_ in SUBJECTS for c in t.children)
+               and not any(c.dep_ == "mark" for c in t.children) for t in before)
+    return before if main else []
+
+
+def _content_as_subject(verb: Token) -> list[Token]:
+    """'The rejection of the treaty signals "the beginning of the end" for the EU, said Geert
+    Wilders': after a comma, a verb with a subject on each side; the parse takes what was said for
+    a subject, and the one after the verb speaks."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if verb.i == 0 or verb.doc[verb.i - 1].text != "," or not any(c.i > verb.i for c in subjects):
+        return []
+    before = [c for c in subjects if c.i < verb.i]
+    return list(verb.doc[before[0].left_edge.i:verb.i - 1]) if before else []
 
 
 PHRASE_DEPS = frozenset("prep pobj det amod compound poss case nummod".split())  # "in an editorial piece for ..."
@@ -542,6 +599,12 @@ def _that_clause_after_phrases(verb: Token) -> list[Token]:
     i = verb.i + 1
     while i < min(len(doc), verb.i + 14) and doc[i].dep_ in PHRASE_DEPS and verb.is_ancestor(doc[i]):
         i += 1
+        if i + 1 < len(doc) and doc[i].text == ",":
+            # "said on CNN, where he is now a paid contributor, that ...": a relative clause between.
+            aside = next((c for c in doc[i - 1].children if c.dep_ == "relcl" and c.left_edge.i == i + 1), None)
+            end = aside.right_edge.i + 1 if aside is not None else i
+            if end < len(doc) and doc[end].text == "," and end > i:
+                i = end + 1
     if i == verb.i + 1 or i >= len(doc) or doc[i].lower_ != "that":
         return []
     clause = doc[i].head
@@ -582,14 +645,21 @@ def _parenthetical(verb: Token) -> list[list[Token]]:
     if verb.dep_ != "parataxis":
         return []
     doc, sent = verb.doc, verb.sent
-    core = [t for t in verb.subtree if not t.is_punct]
-    lo, hi = core[0].i, core[-1].i
+    # The cue is the subject, the verb and what follows it up to the comma; a clause before the
+    # subject may hang on the verb ("Asked about the deal, Hebert said, most ...").
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i), None)
+    lo = subject.left_edge.i if subject is not None else verb.i
+    hi = verb.i
+    while hi + 1 < sent.end and doc[hi + 1].text != "," and verb.is_ancestor(doc[hi + 1]):
+        hi += 1
     if lo - 1 <= sent.start or hi + 2 >= sent.end or doc[lo - 1].text != "," or doc[hi + 1].text != ",":
         return []
     before, after = list(doc[sent.start:lo - 1]), list(doc[hi + 2:sent.end])
     while after and after[-1].is_punct and not after[-1].is_quote:
         after.pop()
     inside = {t.i for t in before}
+    if any(verb.is_ancestor(t) for t in before):
+        return [after]  # what the parse hangs on the cue tells when or where it was said
     if all(t.dep_ in NOT_CONTENT for t in before if t.head.i not in inside or t.head.i == t.i) and (
             len([t for t in before if not t.is_punct]) < MIN_CIRCUMSTANCE_WORDS or (after and after[0].is_quote)
             or any(_singular(t.lower_) in SPEECH_EVENTS for t in before)):

@@ -709,3 +709,41 @@ def test_a_transcript_turn_is_its_speakers(quotes_in):
     assert [(q.rule, q.speaker, q.type) for q in quotes] == [
         ("transcript", "Jake Tapper", "indirect"), ("transcript", "Mary Fallin", "indirect")]
     assert quotes[1].text == answer
+
+
+def test_what_was_said_before_said_x_is_not_its_subject(quotes_in):
+    q = only(quotes_in('The defeat of the treaty signals "the beginning of the end" for the union, said Kirill '
+                       'Koktysh, an expert at MGIMO.'))
+    assert (q.speaker, q.type) == ("Kirill Koktysh", "mixed")
+    assert q.text == 'The defeat of the treaty signals "the beginning of the end" for the union'
+
+
+def test_the_subject_of_a_reported_clause_is_not_the_verbs_object(quotes_in):
+    q = only(quotes_in('Peskov said their networks of regional contacts, almost exclusively men until just a few '
+                       'years ago, were now composed mostly of women.'))
+    assert q.text == ("their networks of regional contacts, almost exclusively men until just a few years ago, "
+                      "were now composed mostly of women")
+    told = only(quotes_in("Peskov told Interfax the talks were now expected in Sochi."))
+    assert told.text == "the talks were now expected in Sochi"
+
+
+def test_a_sentence_that_ends_on_its_cue_is_what_was_said_however_the_parse_hangs_it(quotes_in):
+    q = only(quotes_in("As Belarusian leader Alexander Lukashenko prepared to speak to supporters in Gomel on "
+                       "Tuesday, a 15-year-old girl outside the venue was pepper-sprayed by another bystander, "
+                       "police said."))
+    assert (q.rule, q.speaker_kind) == ("clause_then_verb", "organization")
+    assert q.text.startswith("As Belarusian leader") and q.text.endswith("by another bystander")
+    assert quotes_in("In a speech at the congress in Minsk last year, Lukashenko said.") == []
+
+
+def test_a_cue_set_off_by_commas_after_a_clause_the_parse_hangs_on_it(quotes_in):
+    q = only(quotes_in("After the Kremlin approved Minsk's new oil deal two years ago, Koktysh said, most "
+                       "Belarusian refineries were thought to be safe from sanctions."))
+    assert (q.rule, q.speaker) == ("parenthetical", "Koktysh")
+    assert q.text == "most Belarusian refineries were thought to be safe from sanctions"
+
+
+def test_a_that_clause_after_a_relative_clause_on_the_place_is_what_was_said(quotes_in):
+    q = only(quotes_in("Kirill Koktysh, an expert whom Lukashenko quoted a few weeks ago, said on TV Rain, where "
+                       "he is now a paid contributor, that Minsk should be held to account if it vetted the deal."))
+    assert (q.speaker, q.text) == ("Kirill Koktysh", "Minsk should be held to account if it vetted the deal")
