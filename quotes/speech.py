@@ -422,6 +422,10 @@ def _object_frame(verb: Token) -> list[Token]:
     if lemma not in FRAME_PREPOSITIONS:
         return []
     children = [c for c in verb.children if c.i > verb.i]
+    question = next((c for c in children if c.dep_ in ("advcl", "ccomp") and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None) if lemma == "ask" else None
+    if question is not None:
+        return list(verb.doc[question.left_edge.i:question.right_edge.i + 1])  # "asked (her) if she would ..."
     xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
     oprd = next((c for c in children if c.dep_ == "oprd"), None)
     preps = [c for c in children if c.dep_ in ("prep", "prt") and c.lower_ in FRAME_PREPOSITIONS[lemma]]
@@ -536,12 +540,24 @@ def _content_of(verb: Token, offset: int, text: str,
     return None, "verb_only"
 
 
+CONDITION_MARKS = frozenset("if unless although though because once whether".split())
+
+
 def _clause_start(verb: Token, clause: Token) -> int:
     """Where a reported clause starts. 'said their networks of potential donors, almost
     exclusively men ..., were now composed mostly of women': a clause with no subject of its own
     after the verb's object, the parse having taken its subject for the object."""
     start = clause.left_edge.i
-    if clause.i < verb.i or any(c.dep_ in SUBJECTS or c.dep_ in ("expl", "mark") for c in clause.children):
+    if clause.i < verb.i:
+        return start
+    # 'says no matter what action Obama takes, "his word does not trump ..."', 'said if elected, he
+    # would ...': a condition the parse hangs on the speech verb belongs to what was said.
+    condition = [c for c in verb.children if verb.i < c.i < clause.i and (
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)
+        or c.dep_ == "advmod" and c.lower_ == "matter" and c.i > 0 and c.doc[c.i - 1].lower_ == "no")]
+    if condition:
+        start = min(start, condition[0].left_edge.i)
+    if any(c.dep_ in SUBJECTS or c.dep_ in ("expl", "mark") for c in clause.children):
         return start
     obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i), None)
     if obj is None or _pos(obj) == "PRON" or obj.ent_type_ == "PERSON" or speech_lemma(verb.lower_) == "tell":

@@ -747,3 +747,23 @@ def test_a_that_clause_after_a_relative_clause_on_the_place_is_what_was_said(quo
     q = only(quotes_in("Kirill Koktysh, an expert whom Lukashenko quoted a few weeks ago, said on TV Rain, where "
                        "he is now a paid contributor, that Minsk should be held to account if it vetted the deal."))
     assert (q.speaker, q.text) == ("Kirill Koktysh", "Minsk should be held to account if it vetted the deal")
+
+
+def test_a_condition_the_parse_hangs_on_the_speech_verb_belongs_to_what_was_said(quotes_in):
+    q = only(quotes_in('Dmitry Peskov says no matter what action the Belarusian opposition takes on the border, '
+                       '“his word does not change the treaty.”'))
+    assert (q.type, q.speaker) == ("mixed", "Dmitry Peskov")
+    assert q.text.startswith("no matter what action")
+    q = only(quotes_in("Peskov said just because the talks were not public did not mean they were not held."))
+    assert q.text == "just because the talks were not public did not mean they were not held"
+
+
+def test_what_someone_was_asked_is_the_question(quotes_in):
+    quotes = quotes_in("Asked if she believed Putin wanted Lukashenko to win, Tsikhanouskaya said she would not "
+                       "jump to that conclusion.")
+    assert [(q.speaker, q.text) for q in quotes] == [
+        (None, "if she believed Putin wanted Lukashenko to win"),
+        ("Tsikhanouskaya", "she would not jump to that conclusion")]
+    asked = only(quotes_in("Koktysh, an expert at MGIMO, asked the minister during a radio interview if he would "
+                           "commit to the new gas price."))
+    assert (asked.speaker, asked.text) == ("Koktysh", "if he would commit to the new gas price")
