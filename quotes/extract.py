@@ -15,13 +15,15 @@ from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from . import __version__, furniture
 from .attribution import SpeakerResolver, confidence, frame_cue
 from .cues import CUE_RE
-from .marks import GLUED_MARK_INFIX, QuoteSpan, after_close, find_quote_spans, paragraphs, sentence_end, sentences
+from .marks import (GLUED_MARK_INFIX, TITLE_ABBREVIATIONS, QuoteSpan, after_close, find_quote_spans, paragraphs,
+                    sentence_end, sentences)
 from .model import Article, Quote
 from .names import People, clean_name, collect_from_text, complete_surnames, is_name
 from .speech import Mention, Speech, find_speech, headline_speech, role_of
@@ -81,6 +83,10 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         raise ModelNotFound(f"spaCy pipeline {name!r} is not installed ({e})") from None
     infixes = list(nlp.Defaults.infixes or ()) + [GLUED_MARK_INFIX]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for title in TITLE_ABBREVIATIONS:
+        # spaCy keeps "Gen." and "Sen." whole but splits "Capt." and "Sgt.", and the parse then
+        # ends the sentence inside "Navy Capt. Jeff Davis".
+        nlp.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
     return nlp
 
 
@@ -173,10 +179,12 @@ def quotes_of(article: Article, paras: list[_Paragraph]) -> list[Quote]:
     inside = _inside(spans)
     people = People(text)
     cues: list[Speech] = []
+    # A quote that is only a name is a slogan or a title ('a shirt that read "Fascist Trump"').
+    slogans = {_stripped(text, s.start, s.end) for s in spans if s.how == "paired"}
     for para in paras:
         for offset, doc in para.chunks:
             for ent in doc.ents:
-                if ent.label_ == "PERSON":
+                if ent.label_ == "PERSON" and (offset + ent.start_char, ent.text) not in slogans:
                     people.add(ent.text, offset + ent.start_char, role_of(ent.root, list(ent)))
             cues.extend(_to_paragraph_end(c, para, text) for c in find_speech(doc, offset, inside))
     for c in cues:
@@ -199,6 +207,12 @@ def quotes_of(article: Article, paras: list[_Paragraph]) -> list[Quote]:
     quotes = _resolve(article, events, people, cues, para_bounds)
     _describe_speakers(quotes, people)
     return quotes
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, str]:
+    """Where the words of ``text[start:end]`` begin, and they, without edge spaces and punctuation."""
+    words = text[start:end].strip(" ,.!?")
+    return start + text[start:end].find(words), words
 
 
 def _describe_speakers(quotes: list[Quote], people: People) -> None:

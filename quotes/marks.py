@@ -60,8 +60,10 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 
 
 SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?…])([\"”’»']*)\s+(?=[\"“‘«(\[A-Z0-9-])")
-ABBREVIATION_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|St|Gen|Lt|Col|Maj|Adm|Cmdr|Rev|Fr|Msgr|Hon|"
-                             r"Amb|Atty|Supt|Det|Sgt|Cpl|Pvt|Capt|Prof|Pres|Jr|Sr|No|Inc|Corp|Co|Ltd|Ft|Mt|Vs|vs)|"
+# Titles written with a period before a name ("Navy Capt. Jeff Davis"): no sentence ends there.
+TITLE_ABBREVIATIONS = ("Mr Mrs Ms Dr Sen Sens Rep Reps Gov Gen Lt Col Maj Adm Cmdr Rev Fr Msgr Hon Amb Atty Supt "
+                       "Det Sgt Cpl Pvt Capt Prof Pres").split()
+ABBREVIATION_RE = re.compile(rf"(?:\b(?:{'|'.join(TITLE_ABBREVIATIONS)}|St|Jr|Sr|No|Inc|Corp|Co|Ltd|Ft|Mt|Vs|vs)|"
                              r"\b[A-Z])\.[\"”’»']*\s*$")
 
 

@@ -154,7 +154,9 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
         last = tok.right_edge.i
         while last + 1 < len(tok.doc) and _pos(tok.doc[last + 1]) == "PROPN":
             last += 1
-        person = next((e for e in tok.doc.ents if e.label_ == "PERSON"
+        # Not a name in a clause about the speaker ("Elmendorf, who supports Clinton").
+        about = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        person = next((e for e in tok.doc.ents if e.label_ == "PERSON" and e.root.i not in about
                        and tok.left_edge.i <= e.start and e.end <= last + 1), None)
         ent = person or ent
         tok = person.root if person is not None else tok
@@ -774,7 +776,8 @@ def _subject_before_quote(punct: Token, offset: int) -> list[Speech]:
     before = [t for t in punct.sent if t.i < punct.i]
     if any(_is_speech_verb(t) for t in before):
         return []  # a speech verb frames the quote itself
-    clauses = [(t, c) for t in before if _pos(t) == "VERB" and (punct.i - t.i <= MAX_VERB_TO_QUOTE or punct.head == t)
+    # "was conclusive in its findings:" too: a verb or a copula.
+    clauses = [(t, c) for t in before if _pos(t) in ("VERB", "AUX") and (punct.i - t.i <= MAX_VERB_TO_QUOTE or punct.head == t)
                for c in t.children if c.dep_ == "nsubj" and c.i < t.i]
     if not clauses:
         return []

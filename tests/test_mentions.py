@@ -60,3 +60,26 @@ def test_an_unnamed_spokesman_speaks_for_his_office(quotes_in):
 def test_a_subject_the_tagger_reads_as_a_verb_at_the_start_of_a_sentence_is_a_name(quotes_in):
     quotes = quotes_in("Trump and his attorneys have said the company would return in some form.")
     assert [(q.speaker, q.text) for q in quotes] == [("Trump", "the company would return in some form")]
+
+
+def test_a_title_abbreviation_does_not_end_the_sentence_before_the_name(quotes_in):
+    quotes = quotes_in('"We see no reason to change our operations," said Pentagon spokesman Navy Capt. Jeff Davis, '
+                       'who was asked about the strategy.')
+    assert speakers(quotes)[0] == ("Jeff Davis", "person")
+
+
+def test_a_name_is_not_looked_for_in_the_clause_about_the_speaker(quotes_in):
+    quotes = quotes_in('"The numbers do not add up," said Elmendorf, who supports Clinton but is not working for her.')
+    assert speakers(quotes)[0][0] == "Elmendorf"
+
+
+def test_a_name_that_is_the_whole_of_a_quote_is_a_slogan_not_a_person(quotes_in):
+    quotes = quotes_in("A man at the rally wore a shirt that read ''Fascist Trump,'' and others carried signs.\n\n"
+                       "Mr. Trump said he had not seen the fight.")
+    assert speakers(quotes) == [("Trump", "person")]
+
+
+def test_the_subject_of_a_copula_before_a_colon_speaks_the_quote(quotes_in):
+    quotes = quotes_in("The Central Election Commission was conclusive in its findings: “Further discussion of "
+                       "this issue is unnecessary.”")
+    assert [(q.speaker, q.rule) for q in quotes] == [("Central Election Commission", "subject_before_quote")]
