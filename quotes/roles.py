@@ -29,6 +29,7 @@ MODIFIERS = {
 }
 STOP = {"the", "a", "an", "of", "for", "at", "to", "in", "on", "and", "his", "her", "its", "their",
         "country", "state", "republic", "federation", "s", "'s", "’s", "former", "current", "then"}
+RELATIVES = {"who", "whom", "whose", "which", "that"}
 SPLIT_RE = re.compile(r"\s+(?:of|for|at|to|in|from)\s+")
 
 
@@ -43,9 +44,14 @@ def role_key(text: str) -> RoleKey | None:
     text = re.sub(r"press secretary", "spokesman", text.casefold())
     text = re.sub(r"prime minister", "premier", text)
     words = re.findall(r"[\w.’']+", text)
+    # Not into a clause about the holder: "a Trump ally who golfed with the president".
+    words = words[:next((i for i, w in enumerate(words) if w in RELATIVES), len(words))]
     parts = SPLIT_RE.split(" ".join(words), maxsplit=1)
     pre = [w for w in parts[0].split() if w not in STOP]
-    head_at = next((i for i in range(len(pre) - 1, -1, -1) if pre[i] in HEADS), None)
+    # The head comes after a possessor: "U.S. President Donald Trump's former personal attorney"
+    # is an attorney.
+    owner = max((i for i, w in enumerate(pre) if w.endswith(("'s", "’s"))), default=-1)
+    head_at = next((i for i in range(len(pre) - 1, owner, -1) if pre[i] in HEADS), None)
     if head_at is None:
         return None
     mods = pre[:head_at] + pre[head_at + 1:] + (parts[1].split() if len(parts) > 1 else [])

@@ -767,3 +767,11 @@ def test_what_someone_was_asked_is_the_question(quotes_in):
     asked = only(quotes_in("Koktysh, an expert at MGIMO, asked the minister during a radio interview if he would "
                            "commit to the new gas price."))
     assert (asked.speaker, asked.text) == ("Koktysh", "if he would commit to the new gas price")
+
+
+def test_a_description_is_not_resolved_to_whom_a_possessive_role_is_about(quotes_in):
+    quotes = quotes_in("Viktor Babariko, Belarusian President Alexander Lukashenko's former personal attorney, pleaded "
+                       "guilty on Tuesday.\n\n"
+                       "The president said in his tweets he never told Babariko to break the law.\n\n"
+                       'The president continued: "Babariko was guilty on many charges unrelated to me."')
+    assert {q.speaker for q in quotes} == {"Alexander Lukashenko"}

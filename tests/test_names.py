@@ -58,6 +58,13 @@ def test_descriptions_match_roles_by_head_and_modifiers():
     assert not matches(role_key("the Russian leader"), role_key("Belarusian President"))
 
 
+def test_a_role_is_what_follows_its_possessor_and_stops_at_a_clause_about_its_holder():
+    assert role_key("Belarusian President Alexander Lukashenko's former press secretary").head == "spokesman"
+    assert role_key("U.S. President Donald Trump's former personal attorney") is None  # an attorney
+    assert role_key("a Lukashenko ally who flew to Sochi with the president") is None  # an ally
+    assert matches(role_key("the spokesman"), role_key("Putin's spokesman"))
+
+
 def test_people_found_by_the_role_the_article_gives_them():
     people = People()
     people.add("Dmitry Peskov", 0, role="a spokesman for the Russian president")
