@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from .cues import TITLES_RE
 from .gender import Gender, article_genders
-from .roles import HEADS, matches, role_key
+from .roles import HEADS, is_role, matches, role_key
 
 SURNAME_SIMILARITY = 85  # fuzz.ratio: Lukashenko/Lukashenka 90, Lukashenko/Lukashenkko 95, Sanders/Saunders 93
 LEADING_WORDS_RE = re.compile(r"^(?:(?:as|but|and|so|then|when|while|if|according|meanwhile|however|also|"
@@ -278,7 +278,7 @@ def collect_from_text(text: str, people: People) -> None:
             continue  # "the press secretary of the Russian President Dmitry Peskov": the role is longer
         if role is None:
             after = APPOSITIVE_RE.match(text, m.end())
-            if after is None or not role_key(after.group(1)):
+            if after is None or not is_role(after.group(1)):
                 continue
             role = after.group(1)
             known = people.find(name, start)

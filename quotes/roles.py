@@ -39,22 +39,33 @@ class RoleKey:
     modifiers: frozenset[str]
 
 
-def role_key(text: str) -> RoleKey | None:
-    """Reduce "a spokesman for the Russian president" to ``RoleKey("spokesman", {"russia", "president"})``."""
+def _words(text: str) -> tuple[list[str], list[str]]:
+    """The words of a role before its first of/for/at/... (stop words out), and those after."""
     text = re.sub(r"press secretary", "spokesman", text.casefold())
     text = re.sub(r"prime minister", "premier", text)
-    words = re.findall(r"[\w.’']+", text)
+    parts = SPLIT_RE.split(" ".join(re.findall(r"[\w.’']+", text)), maxsplit=1)
+    return [w for w in parts[0].split() if w not in STOP], parts[1].split() if len(parts) > 1 else []
+
+
+def is_role(text: str) -> bool:
+    """Whether a phrase beside a name describes its holder: it holds a role noun ("U.S. President
+    Donald Trump's former personal attorney" is kept as Michael Cohen's role)."""
+    return any(w in HEADS for w in _words(text)[0])
+
+
+def role_key(text: str) -> RoleKey | None:
+    """Reduce "a spokesman for the Russian president" to ``RoleKey("spokesman", {"russia", "president"})``."""
+    pre, post = _words(text)
     # Not into a clause about the holder: "a Trump ally who golfed with the president".
-    words = words[:next((i for i, w in enumerate(words) if w in RELATIVES), len(words))]
-    parts = SPLIT_RE.split(" ".join(words), maxsplit=1)
-    pre = [w for w in parts[0].split() if w not in STOP]
+    if any(w in RELATIVES for w in pre):
+        pre, post = pre[:next(i for i, w in enumerate(pre) if w in RELATIVES)], []
     # The head comes after a possessor: "U.S. President Donald Trump's former personal attorney"
-    # is an attorney.
+    # is an attorney, not a president.
     owner = max((i for i, w in enumerate(pre) if w.endswith(("'s", "’s"))), default=-1)
     head_at = next((i for i in range(len(pre) - 1, owner, -1) if pre[i] in HEADS), None)
     if head_at is None:
         return None
-    mods = pre[:head_at] + pre[head_at + 1:] + (parts[1].split() if len(parts) > 1 else [])
+    mods = pre[:head_at] + pre[head_at + 1:] + post
     folded = {MODIFIERS.get(w, HEADS.get(w, w)) for w in mods if w not in STOP}
     return RoleKey(HEADS[pre[head_at]], frozenset(m for m in folded if m))
 

@@ -15,7 +15,7 @@ from .cues import (AIDE_NOUNS, ANONYMOUS_NOUNS, FRAME_PREPOSITIONS, GROUP_NOUNS,
                    OBJECT_FIRST_FRAMES, ORG_WORDS, PRONOUNS_GROUP, PRONOUNS_ORG, PRONOUNS_PERSON, RETORT_VERBS,
                    speech_lemma)
 from .names import SUFFIXES, split_title
-from .roles import role_key
+from .roles import is_role
 
 MentionKind = Literal["name", "organization", "pronoun", "description", "group", "anonymous"]
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -116,7 +116,7 @@ def role_of(tok: Token, name: list[Token]) -> str | None:
         if child.dep_ == "appos" and _pos(child) in ("NOUN", "PROPN") and child.i > tok.i:
             words = [t for t in child.subtree if t.i > tok.i]
             text = _text(words).strip(" ,")
-            if role_key(text):
+            if is_role(text):
                 return text
     before = [t for t in tok.subtree if t.i < name[0].i and t.dep_ not in ("det", "punct", "poss", "case")]
     verbs = [t.i for t in before if _pos(t) == "VERB"]
@@ -128,7 +128,7 @@ def role_of(tok: Token, name: list[Token]) -> str | None:
     if before and before[-1].i == name[0].i - 1 and not (start > 0 and tok.doc[start - 1].lower_ in ("of", "for")):
         # (not in "the press secretary of the Russian President Dmitry Peskov": the role is longer)
         text = _text(before)
-        if role_key(text):
+        if is_role(text):
             return text
     return None
 
@@ -197,7 +197,7 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
         role = tok.doc[tok.left_edge.i:ent.start].text
         role = role[4:] if role.lower().startswith("the ") else role
         return Mention(offset + ent.start_char, offset + ent.end_char, ent.text, "name",
-                       role if role_key(role) else None)
+                       role if is_role(role) else None)
     span = _chars(_noun_phrase(tok), offset, tok.doc.text)
     if span is None:
         return None
@@ -208,7 +208,7 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
         kind = "anonymous"
     elif low in GROUP_NOUNS or tok.tag_ == "NNS":
         kind = "group"
-    elif role_key(text):
+    elif is_role(text):
         kind = "description"
     elif noun in AIDE_NOUNS and tok.tag_ == "NN":
         kind = "anonymous"
