@@ -546,9 +546,10 @@ CONDITION_MARKS = frozenset("if unless although though because once whether".spl
 
 
 def _clause_start(verb: Token, clause: Token) -> int:
-    """Where a reported clause starts. 'said their networks of potential donors, almost
-    exclusively men ..., were now composed mostly of women': a clause with no subject of its own
-    after the verb's object, the parse having taken its subject for the object."""
+    """Where a reported clause after its verb starts: at a condition the parse hangs on the verb,
+    or at the verb's object when the clause has no subject of its own ('said their networks of
+    potential donors, almost exclusively men ..., were now composed mostly of women': the parse
+    took the clause's subject for the object)."""
     start = clause.left_edge.i
     if clause.i < verb.i:
         return start
@@ -777,7 +778,8 @@ def _subject_before_quote(punct: Token, offset: int) -> list[Speech]:
     if any(_is_speech_verb(t) for t in before):
         return []  # a speech verb frames the quote itself
     # "was conclusive in its findings:" too: a verb or a copula.
-    clauses = [(t, c) for t in before if _pos(t) in ("VERB", "AUX") and (punct.i - t.i <= MAX_VERB_TO_QUOTE or punct.head == t)
+    clauses = [(t, c) for t in before
+               if _pos(t) in ("VERB", "AUX") and (punct.i - t.i <= MAX_VERB_TO_QUOTE or punct.head == t)
                for c in t.children if c.dep_ == "nsubj" and c.i < t.i]
     if not clauses:
         return []
