@@ -27,6 +27,7 @@ from typing import Iterable
 from rapidfuzz import fuzz, process
 
 from .cues import TITLES_RE
+from .gender import first_names
 from .names import SUFFIXES
 from .roles import RoleKey, role_key
 
@@ -315,8 +316,11 @@ def _resolve_people(items: list[LocalSpeaker], members: list[int], groups: _Grou
 
         for i in bare:
             surname = parsed[i].surname  # a short one is keyed by its spelling, a first name never
-            if not parsed[i].first and as_first[translit_key(surname) if len(surname) <= 3 else surname] \
-                    > as_surname[surname]:
+            given = as_first[translit_key(surname) if len(surname) <= 3 else surname]
+            if not parsed[i].first and (given > as_surname[surname] or given == as_surname[surname]
+                                        and items[i].name.casefold() in first_names()):
+                # As often a first name as a surname, and a common first name: "a man named Anton"
+                # is not Michael Anton, "Rudy" (Giuliani) not Chris Ruddy.
                 continue
             keys = [k for sn in sorted(spellings(parsed[i].surname)) for k in keys_by_surname[sn]
                     if first_names_agree(parsed[i].first, k[0]) and (not parsed[i].suffix or k[2] == parsed[i].suffix)]

@@ -176,3 +176,12 @@ def test_a_bare_name_used_as_a_first_name_joins_no_surname():
     assert ["Anton"] in groups and ["Anton Vaino", "Vaino"] in groups
     groups = partition("Joe Biden", "Joe Manchin", "Billy Joe", "Joe")  # a short name, spelled as keyed
     assert ["Joe"] in groups
+
+
+def test_a_common_first_name_as_often_a_first_name_as_a_surname_joins_no_surname():
+    groups = partition("Anton Mardasov", "Michael Anton", "Anton")  # "a man named Anton"
+    assert ["Anton"] in groups
+    groups = partition("Rudy Giuliani", "Chris Ruddy", "Rudy")  # Giuliani's first name
+    assert ["Rudy"] in groups
+    groups = partition("Lindsey Graham", "Graham Allison", "Graham")  # no common first name
+    assert ["Graham", "Lindsey Graham"] in groups
