@@ -34,6 +34,7 @@ still yet only just indeed instead perhaps maybe apparently advertisement under 
 among between through about both all many most some each every not would could should can must
 """.split())
 ROLE_ONLY_WORDS = {*HEADS, "general", "senator", "governor"}
+MAX_NAME_WORDS_IN_CAPITALS = 4  # "MARTIN LUTHER KING JR"; a longer run in capitals is a headline
 POSSESSIVE_RE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -61,8 +62,11 @@ def person_name(name: str) -> str:
 
 
 def is_name(name: str) -> bool:
-    """False for what NER takes for a name but is a description: "US President", "Inspector General"."""
-    return len(name) >= 2 and name.split()[-1][:1].isupper() and name.split()[-1].casefold() not in ROLE_ONLY_WORDS
+    """False for what NER takes for a name but is a description: "US President", "Inspector General",
+    or a headline in capitals: "JEROME CORSI CELEBRATES END OF RUSSIA PROBE"."""
+    words = name.split()
+    return len(name) >= 2 and words[-1][:1].isupper() and words[-1].casefold() not in ROLE_ONLY_WORDS \
+        and not (name.isupper() and len(words) > MAX_NAME_WORDS_IN_CAPITALS)
 
 
 def split_title(name: str) -> tuple[str | None, str]:

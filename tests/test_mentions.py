@@ -83,3 +83,11 @@ def test_the_subject_of_a_copula_before_a_colon_speaks_the_quote(quotes_in):
     quotes = quotes_in("The Central Election Commission was conclusive in its findings: “Further discussion of "
                        "this issue is unnecessary.”")
     assert [(q.speaker, q.rule) for q in quotes] == [("Central Election Commission", "subject_before_quote")]
+
+
+def test_a_headline_in_capitals_is_no_name(quotes_in):
+    quotes = quotes_in("JEROME CORSI CELEBRATES END OF RUSSIA PROBE, SAYS HE'S VINDICATED IN DECISION TO RESIST "
+                       "MUELLER\n\n"
+                       '"I was right all along," Jerome Corsi said on Monday.')
+    assert "JEROME CORSI CELEBRATES END OF RUSSIA PROBE" not in {q.speaker for q in quotes}
+    assert ("Jerome Corsi", "person") in speakers(quotes)
