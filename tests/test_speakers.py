@@ -39,6 +39,7 @@ MERGE = [
     ["Viktor Orban", "Victor Orban"],
     ["Grechulina", "Anna Grechulina"],
     ["Angela Merkel", "Merkel", "Chancellor Angela Merkel"],
+    ["Ursula von der Leyen", "Von der Leyen"],
 ]
 
 
@@ -49,6 +50,7 @@ def test_aliases_merge(names):
 
 APART = [
     ["Hillary Clinton", "Bill Clinton"],
+    ["Van Jones", "Alex Jones"],
     ["Alexander Lukashenko", "Viktor Lukashenko"],
     ["Donald Trump", "Donald Trump Jr."],
     ["Dmitry Peskov", "Elizaveta Peskova"],
