@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from .cues import GROUP_NOUNS
 from .gender import PRONOUN_GENDER
 from .marks import QuoteSpan, after_close, sentence_end, sentence_start
-from .names import People, clean_name, is_name, person_name, starts_with_particle
+from .names import People, clean_name, is_name, person_name
 from .roles import known_holder
 from .speech import Mention, Speech
 
@@ -130,9 +130,9 @@ class SpeakerResolver:
             return self._person(name, position, "name") if is_name(name) else Speaker(None, None, "unresolved")
         if kind == "organization":
             person = self.people.find(mention.text, position)
-            if len(mention.text.split()) > 1 and person is not None and not starts_with_particle(mention.text.split()) \
+            if len(mention.text.split()) > 1 and person is not None \
                     and mention.text.casefold() not in (f.casefold() for f in person.forms):
-                person = None  # "the Clinton campaign" is not Clinton; "Von der Leyen" is Ursula von der Leyen
+                person = None  # "the Clinton campaign" is not Clinton
             if person is not None and len(person.name.split()) > 1:
                 # NER took a person's name for an organisation or a place ("De Blasio said").
                 return self._person(person.name, position, "name")

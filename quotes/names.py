@@ -103,20 +103,7 @@ def _split_suffix(surname: str) -> tuple[str, str]:
 
 def _first(name: str) -> str:
     parts = name.split()
-    return parts[0].casefold() if len(parts) > 1 and not starts_with_particle(parts) else ""
-
-
-# Words before a surname that are part of it: "(Ursula) von der Leyen", "(Bill) de Blasio", "Le Pen".
-NAME_PARTICLES = frozenset("von van der den de del della di da dos das du la le bin ibn ter ten".split())
-
-
-def starts_with_particle(words: list[str]) -> bool:
-    """Whether a name opens on its surname's particle: "Von der Leyen" has no first name "Von".
-    "Van" only written in lower case or before another particle: Van Jones is a first name."""
-    first = words[0].casefold()
-    if first not in NAME_PARTICLES or len(words) < 2:
-        return False
-    return first != "van" or words[0].islower() or words[1].casefold() in NAME_PARTICLES
+    return parts[0].casefold() if len(parts) > 1 else ""
 
 
 def _compatible_first(a: str, b: str) -> bool:

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 
 from .cues import TITLES_RE
 from .gender import first_names
-from .names import SUFFIXES, starts_with_particle
+from .names import SUFFIXES
 from .roles import RoleKey, role_key
 
 SURNAME_SIMILARITY = 85  # on transliteration keys; the in-article threshold (names.SURNAME_SIMILARITY)
@@ -77,7 +77,7 @@ def parse_name(name: str) -> Name:
         suffix = fold(parts.pop()).replace(" ", "")
     if not parts:
         return Name("", "")
-    first = translit_key(parts[0].rstrip(".")) if len(parts) > 1 and not starts_with_particle(parts) else ""
+    first = translit_key(parts[0].rstrip(".")) if len(parts) > 1 else ""
     initials = [p for p in parts[1:-1] if re.fullmatch(r"(?:[A-Z]\.?){1,3}", p)]
     middle = "".join(c.lower() for p in initials for c in p if c.isalpha())
     surname = parts[-1]

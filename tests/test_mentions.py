@@ -91,9 +91,3 @@ def test_a_headline_in_capitals_is_no_name(quotes_in):
                        '"I was right all along," Jerome Corsi said on Monday.')
     assert "JEROME CORSI CELEBRATES END OF RUSSIA PROBE" not in {q.speaker for q in quotes}
     assert ("Jerome Corsi", "person") in speakers(quotes)
-
-
-def test_a_name_with_a_particle_is_one_person(quotes_in):
-    quotes = quotes_in('"We will not accept this," said Ursula von der Leyen, the European Commission president.\n\n'
-                       "Von der Leyen said the sanctions would stay.")
-    assert speakers(quotes) == [("Ursula von der Leyen", "person")] * 2
