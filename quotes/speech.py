@@ -158,6 +158,8 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
         about = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
         person = next((e for e in tok.doc.ents if e.label_ == "PERSON" and e.root.i not in about
                        and tok.left_edge.i <= e.start and e.end <= last + 1), None)
+        if person is not None and person[-1].text[:1].islower():
+            person = through_particle(person)
         ent = person or ent
         tok = person.root if person is not None else tok
     if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") or _pos(tok) == "PROPN":
@@ -215,6 +217,15 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
     else:
         return None
     return Mention(span[0], span[1], text, kind)
+
+
+def through_particle(person: Span) -> Span:
+    """NER may end a name at its particle ("Ursula von der" + "Leyen"): the name goes on through the
+    capitalised proper nouns after it."""
+    doc, end = person.doc, person.end
+    while end < len(doc) and _pos(doc[end]) == "PROPN" and doc[end].text[:1].isupper():
+        end += 1
+    return Span(doc, person.start, end, label="PERSON") if end > person.end else person
 
 
 def _works_for(noun: Token, person: Token) -> bool:
@@ -424,8 +435,8 @@ def _object_frame(verb: Token) -> list[Token]:
     if lemma not in FRAME_PREPOSITIONS:
         return []
     children = [c for c in verb.children if c.i > verb.i]
-    question = next((c for c in children if c.dep_ in ("advcl", "ccomp") and any(
-        m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None) if lemma == "ask" else None
+    question = None if lemma != "ask" else next((c for c in children if c.dep_ in ("advcl", "ccomp") and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
     if question is not None:
         return list(verb.doc[question.left_edge.i:question.right_edge.i + 1])  # "asked (her) if she would ..."
     xcomp = next((c for c in children if c.dep_ == "xcomp"), None)

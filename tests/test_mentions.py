@@ -91,3 +91,8 @@ def test_a_headline_in_capitals_is_no_name(quotes_in):
                        '"I was right all along," Jerome Corsi said on Monday.')
     assert "JEROME CORSI CELEBRATES END OF RUSSIA PROBE" not in {q.speaker for q in quotes}
     assert ("Jerome Corsi", "person") in speakers(quotes)
+
+
+def test_a_name_that_ner_ends_at_its_particle_goes_on_through_it(quotes_in):
+    quotes = quotes_in('"We will not accept this," said Ursula von der Leyen, the European Commission president.')
+    assert speakers(quotes) == [("Ursula von der Leyen", "person")]
