@@ -85,6 +85,8 @@ def split_title(name: str) -> tuple[str | None, str]:
 
 
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+# Words inside a surname: "Ursula von der Leyen", "Bill de Blasio", "Marine Le Pen".
+NAME_PARTICLES = frozenset("von van der den de del della di da dos das du la le bin ibn ter ten".split())
 
 
 def _surname(name: str) -> str:

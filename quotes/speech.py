@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from .cues import (AIDE_NOUNS, ANONYMOUS_NOUNS, FRAME_PREPOSITIONS, GROUP_NOUNS, OBJECT_CONTENT_VERBS,
                    OBJECT_FIRST_FRAMES, ORG_WORDS, PRONOUNS_GROUP, PRONOUNS_ORG, PRONOUNS_PERSON, RETORT_VERBS,
                    speech_lemma)
-from .names import SUFFIXES, split_title
+from .names import NAME_PARTICLES, SUFFIXES, split_title
 from .roles import is_role
 
 MentionKind = Literal["name", "organization", "pronoun", "description", "group", "anonymous"]
@@ -158,7 +158,7 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
         about = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
         person = next((e for e in tok.doc.ents if e.label_ == "PERSON" and e.root.i not in about
                        and tok.left_edge.i <= e.start and e.end <= last + 1), None)
-        if person is not None and person[-1].text[:1].islower():
+        if person is not None and person[-1].text in NAME_PARTICLES:
             person = through_particle(person)
         ent = person or ent
         tok = person.root if person is not None else tok

@@ -96,3 +96,6 @@ def test_a_headline_in_capitals_is_no_name(quotes_in):
 def test_a_name_that_ner_ends_at_its_particle_goes_on_through_it(quotes_in):
     quotes = quotes_in('"We will not accept this," said Ursula von der Leyen, the European Commission president.')
     assert speakers(quotes) == [("Ursula von der Leyen", "person")]
+    flynn = quotes_in("On Friday, Michael Flynn - who Mr Trump sacked as national security adviser - pleaded "
+                      "guilty.\n\nMr Trump said that he had never asked James Comey to stop the investigation.")
+    assert {q.speaker for q in flynn} == {"Trump"}  # NER's "Michael Flynn - who" ends on no particle
