@@ -22,11 +22,11 @@ from spacy.util import compile_infix_regex
 from . import __version__, furniture
 from .attribution import SpeakerResolver, confidence, frame_cue
 from .cues import CUE_RE
+from .headlines import headline_speech
 from .marks import (GLUED_MARK_INFIX, TITLE_ABBREVIATIONS, QuoteSpan, after_close, find_quote_spans, paragraphs,
                     sentence_end, sentences)
 from .model import Article, Quote
 from .names import NAME_PARTICLES, People, clean_name, collect_from_text, complete_surnames, is_name
-from .headlines import headline_speech
 from .speech import Mention, Speech, find_speech, role_of, through_particle
 from .tweets import find_tweets
 
