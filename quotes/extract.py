@@ -26,7 +26,7 @@ from .headlines import headline_speech
 from .marks import (GLUED_MARK_INFIX, TITLE_ABBREVIATIONS, QuoteSpan, after_close, find_quote_spans, paragraphs,
                     sentence_end, sentences)
 from .model import Article, Quote
-from .names import NAME_PARTICLES, People, clean_name, collect_from_text, complete_surnames, is_name
+from .names import People, clean_name, collect_from_text, complete_surnames, is_name
 from .speech import Mention, Speech, find_speech, role_of, through_particle
 from .tweets import find_tweets
 
@@ -187,7 +187,7 @@ def quotes_of(article: Article, paras: list[_Paragraph]) -> list[Quote]:
         for offset, doc in para.chunks:
             for ent in doc.ents:
                 if ent.label_ == "PERSON" and (offset + ent.start_char, ent.text) not in slogans:
-                    ent = through_particle(ent) if ent[-1].text in NAME_PARTICLES else ent
+                    ent = through_particle(ent)
                     people.add(ent.text, offset + ent.start_char, role_of(ent.root, list(ent)))
             cues.extend(_to_paragraph_end(c, para, text) for c in find_speech(doc, offset, inside))
     for c in cues:

@@ -15,15 +15,16 @@ HEADLINE_VERBS = frozenset("say tell warn claim admit insist vow urge ask predic
                            "call deny confirm announce reveal argue suggest".split())
 HEADLINE_WORD = r"[A-Z][\w.'’-]*"  # a capitalised word of a name in a headline
 HEADLINE_WORD_RE = re.compile(HEADLINE_WORD)
+LABEL = rf"({HEADLINE_WORD}(?:[ ]{HEADLINE_WORD}){{0,3}})"  # a name of up to four words before a colon
 HEADLINE_COLON_RE = re.compile(
-    rf"({HEADLINE_WORD}(?:[ ]{HEADLINE_WORD}){{0,3}})(?:[ ]to[ ][A-Z][^:\n]{{0,40}})?:[ ]+([^\s\"“”«»].{{10,250}}?)\.?[ ]*$")
+    rf"{LABEL}(?:[ ]to[ ][A-Z][^:\n]{{0,40}})?:[ ]+([^\s\"“”«»].{{10,250}}?)\.?[ ]*$")
 # Where the reported part of a headline ends: "... Says No To Fox News As Sanders Turns Up The Heat".
 HEADLINE_CLAUSE_END_RE = re.compile(r",[ ]|[ ](?:As|After|While|Amid|Before|Following|Despite|Over|But)[ ]|\.?[ ]*$")
 MAX_HEADLINE = 200
 
 
 # A transcript's turn: 'JAKE TAPPER: Donald Trump released a video ...', 'Matthews: Here's the irony ...'.
-TRANSCRIPT_RE = re.compile(rf"({HEADLINE_WORD}(?:[ ]{HEADLINE_WORD}){{0,3}}):[ ]+([^\s\"“”«»][^\n]{{10,}}?)[ ]*$")
+TRANSCRIPT_RE = re.compile(rf"{LABEL}:[ ]+([^\s\"“”«»][^\n]{{10,}}?)[ ]*$")
 
 
 def headline_speech(text: str, para: tuple[int, int], is_person: Callable[[str, int], bool]) -> Speech | None:

@@ -158,8 +158,7 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
         about = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
         person = next((e for e in tok.doc.ents if e.label_ == "PERSON" and e.root.i not in about
                        and tok.left_edge.i <= e.start and e.end <= last + 1), None)
-        if person is not None and person[-1].text in NAME_PARTICLES:
-            person = through_particle(person)
+        person = through_particle(person) if person is not None else None
         ent = person or ent
         tok = person.root if person is not None else tok
     if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") or _pos(tok) == "PROPN":
@@ -221,7 +220,9 @@ def mention_of(tok: Token, offset: int) -> Mention | None:
 
 def through_particle(person: Span) -> Span:
     """NER may end a name at its particle ("Ursula von der" + "Leyen"): the name goes on through the
-    capitalised proper nouns after it."""
+    capitalised proper nouns after it. Any other person comes back as it is."""
+    if person[-1].text not in NAME_PARTICLES:
+        return person
     doc, end = person.doc, person.end
     while end < len(doc) and _pos(doc[end]) == "PROPN" and doc[end].text[:1].isupper():
         end += 1
